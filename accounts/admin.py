@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+
+from .models import Department, User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    fieldsets = BaseUserAdmin.fieldsets + (("Підрозділ", {"fields": ("patronymic", "position", "department")}),)
+    list_display = ("username", "last_name", "first_name", "department", "is_active")
+    list_filter = ("groups", "department", "is_active")
+    list_select_related = ("department",)
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ("name", "short_name", "email", "head")
+    search_fields = ("name", "short_name", "email")
+    list_select_related = ("head",)
+    autocomplete_fields = ("head",)

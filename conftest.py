@@ -1,0 +1,71 @@
+"""Fixtures shared by every test module: users for each role and departments."""
+
+import os
+
+import pytest
+
+# Browser tests drive Debian's Chromium through Playwright; its sync API runs an event loop.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def department(db):
+    from accounts.models import Department
+
+    return Department.objects.create(name="Відділ зв’язків з громадськістю", short_name="ВЗГ", email="pr@example.org")
+
+
+@pytest.fixture
+def other_department(db):
+    from accounts.models import Department
+
+    return Department.objects.create(name="Управління стратегічного розвитку", email="strategy@example.org")
+
+
+def _make_user(username, role, department=None):
+    from accounts.services import user_create_with_role
+
+    return user_create_with_role(
+        username=username, password="pass-Word-2019", role=role, email=f"{username}@example.org", department=department
+    )
+
+
+@pytest.fixture
+def coordinator(db):
+    from accounts import roles
+
+    return _make_user("coord", roles.COORDINATOR)
+
+
+@pytest.fixture
+def department_head(department):
+    from accounts import roles
+
+    user = _make_user("head", roles.DEPARTMENT_HEAD, department)
+    department.head = user
+    department.save()
+    return user
+
+
+@pytest.fixture
+def other_head(other_department):
+    from accounts import roles
+
+    return _make_user("other-head", roles.DEPARTMENT_HEAD, other_department)
+
+
+@pytest.fixture
+def council_member(db):
+    from accounts import roles
+
+    return _make_user("council", roles.COUNCIL)

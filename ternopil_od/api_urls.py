@@ -1,0 +1,21 @@
+"""/api/v1/: one router for every app's viewsets, the schema and its docs."""
+
+from importlib import import_module
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+# Each app registers its viewsets in <app>/api/routes.py with register(router).
+ROUTE_MODULES = ["accounts.api.routes", "plan.api.routes", "registry.api.routes", "audit.api.routes",
+                 "feedback.api.routes", "reports.api.routes"]
+
+router = DefaultRouter()
+for module_name in ROUTE_MODULES:
+    import_module(module_name).register(router)
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+] + router.urls

@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from portal import views as portal_views
+
+admin.site.site_header = "ternopil-od: адміністрування"
+admin.site.site_title = "ternopil-od"
+
+urlpatterns = [
+    path("healthz", portal_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("ternopil_od.api_urls")),
+    # Each app's pages carry their full paths (/plan/tasks/, /registry/, /feeds/progress/...).
+    path("", include("plan.urls")),
+    path("", include("registry.urls")),
+    path("", include("audit.urls")),
+    path("", include("feedback.urls")),
+    path("", include("reports.urls")),
+    path("", include("portal.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

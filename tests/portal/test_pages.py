@@ -1,0 +1,34 @@
+import pytest
+
+
+@pytest.mark.django_db
+def test_home_page_is_ukrainian_first_with_landmarks(client):
+    response = client.get("/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="uk">' in html
+    assert 'href="#main"' in html and '<main id="main"' in html
+    assert "Перейти до змісту" in html
+
+
+@pytest.mark.django_db
+def test_language_switch_to_english(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    html = client.get("/").content.decode()
+    assert '<html lang="en">' in html
+    assert "Skip to content" in html
+
+
+@pytest.mark.django_db
+def test_login_page_and_sign_in(client, coordinator):
+    assert client.get("/accounts/login/").status_code == 200
+    response = client.post("/accounts/login/", {"username": "coord", "password": "pass-Word-2019"})
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_api_schema_and_docs_are_served_without_cdn(client):
+    assert client.get("/api/v1/schema/").status_code == 200
+    docs = client.get("/api/v1/docs/").content.decode()
+    assert "cdn." not in docs and "unpkg" not in docs and "jsdelivr" not in docs
