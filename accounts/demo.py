@@ -7,7 +7,11 @@ from .models import Department, User
 from .services import department_get_or_create, user_create_with_role
 
 DEMO_DEPARTMENTS = [
-    ("Відділ зв’язків з громадськістю та засобами масової інформації", "Відділ зв’язків з громадськістю", "pr@example.org"),
+    (
+        "Відділ зв’язків з громадськістю та засобами масової інформації",
+        "Відділ зв’язків з громадськістю",
+        "pr@example.org",
+    ),
     ("Управління стратегічного розвитку", "УСР", "strategy@example.org"),
     ("Управління економіки, промисловості та праці", "Економіка", "economy@example.org"),
 ]

@@ -1,4 +1,4 @@
-"""Fill empty English translations in locale/en from scripts/en_translations.py, then report what is left.
+"""Fill empty English translations in locale/en from scripts/en/*.py, then report what is left.
 
 Usage: python scripts/fill_en.py   (after `manage.py makemessages -l en`)
 """
@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from en_translations import EN  # noqa: E402
+from en import EN  # noqa: E402
 
 PO = Path(__file__).resolve().parent.parent / "locale/en/LC_MESSAGES/django.po"
 ENTRY = re.compile(r'(msgid "((?:[^"\\]|\\.)*)"\nmsgstr )""', re.M)

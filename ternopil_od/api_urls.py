@@ -7,8 +7,14 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import DefaultRouter
 
 # Each app registers its viewsets in <app>/api/routes.py with register(router).
-ROUTE_MODULES = ["accounts.api.routes", "plan.api.routes", "registry.api.routes", "audit.api.routes",
-                 "feedback.api.routes", "reports.api.routes"]
+ROUTE_MODULES = [
+    "accounts.api.routes",
+    "plan.api.routes",
+    "registry.api.routes",
+    "audit.api.routes",
+    "feedback.api.routes",
+    "reports.api.routes",
+]
 
 router = DefaultRouter()
 for module_name in ROUTE_MODULES:

@@ -9,7 +9,6 @@ DJANGO_ALLOWED_HOSTS (see README.md for the full table).
 from pathlib import Path
 
 import environ
-from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 

@@ -30,4 +30,13 @@ def test_quarter_parse_rejects_bad_text_in_ukrainian(bad):
 
 def test_ukrainian_sort_key_orders_the_alphabet():
     words = ["яблуко", "ґанок", "їжак", "abc", "єнот", "іній", "гора", "апостроф", "м’ята", "мята"]
-    assert sorted(words, key=ukrainian_sort_key)[:8] == ["апостроф", "гора", "ґанок", "єнот", "іній", "їжак", "м’ята", "мята"]
+    assert sorted(words, key=ukrainian_sort_key)[:8] == [
+        "апостроф",
+        "гора",
+        "ґанок",
+        "єнот",
+        "іній",
+        "їжак",
+        "м’ята",
+        "мята",
+    ]

@@ -1,0 +1,56 @@
+"""Controlled vocabularies of the registry, matching data.gov.ua and DCAT-AP."""
+
+from django.db import models
+
+EU_FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/"
+
+
+class Frequency(models.TextChoices):
+    """data.gov.ua `update_frequency` values, with their Ukrainian labels."""
+
+    MORE_THAN_DAILY = "more_than_daily", "Більш як один раз на день"
+    DAILY = "daily", "Щодня"
+    WEEKLY = "weekly", "Щотижня"
+    MONTHLY = "monthly", "Щомісяця"
+    QUARTERLY = "quarterly", "Щокварталу"
+    HALF_YEARLY = "half_yearly", "Кожного півріччя"
+    YEARLY = "yearly", "Щороку"
+    ON_CHANGE = "on_change", "Відразу після внесення змін"
+    NO_LONGER_UPDATED = "no_longer_updated", "Більше не оновлюється"
+
+
+EU_FREQUENCY_URI = {
+    Frequency.MORE_THAN_DAILY: EU_FREQUENCY + "CONT",
+    Frequency.DAILY: EU_FREQUENCY + "DAILY",
+    Frequency.WEEKLY: EU_FREQUENCY + "WEEKLY",
+    Frequency.MONTHLY: EU_FREQUENCY + "MONTHLY",
+    Frequency.QUARTERLY: EU_FREQUENCY + "QUARTERLY",
+    Frequency.HALF_YEARLY: EU_FREQUENCY + "ANNUAL_2",
+    Frequency.YEARLY: EU_FREQUENCY + "ANNUAL",
+    Frequency.ON_CHANGE: EU_FREQUENCY + "IRREG",
+    Frequency.NO_LONGER_UPDATED: EU_FREQUENCY + "NEVER",
+}
+
+
+class ScheduleMode(models.TextChoices):
+    ROLLING = "rolling", "Від останнього оновлення"
+    CALENDAR = "calendar", "За календарним періодом"
+
+
+class DatasetStatus(models.TextChoices):
+    PLANNED = "planned", "Заплановано"
+    IN_PREPARATION = "in_preparation", "Готується"
+    PUBLISHED = "published", "Оприлюднено"
+    ARCHIVED = "archived", "Архівний"
+
+
+class DatasetSource(models.TextChoices):
+    MANUAL = "manual", "Внесено вручну"
+    AUDIT = "audit", "Інформаційний аудит"
+    REQUEST = "request", "Запит громадськості"
+    IMPORT = "import", "Імпорт"
+
+
+class RequiredDatasetScope(models.TextChoices):
+    ALL_HOLDERS = "all_holders", "Усі розпорядники інформації"
+    LOCAL_SELF_GOVERNMENT = "local_self_government", "Органи місцевого самоврядування"

@@ -1,0 +1,109 @@
+"""The register of the council's datasets (Resolution No. 835 of 21.10.2015)."""
+
+from django.conf import settings
+from django.db import models
+
+from .choices import DatasetSource, DatasetStatus, Frequency, RequiredDatasetScope, ScheduleMode
+
+
+class RequiredDataset(models.Model):
+    """An entry of the Resolution 835 list: a dataset the council must publish."""
+
+    title = models.TextField("назва набору за Постановою 835")
+    applies_to = models.CharField("кому обов’язковий", max_length=32, choices=RequiredDatasetScope.choices)
+    position = models.PositiveIntegerField("номер у переліку", default=0)
+
+    class Meta:
+        verbose_name = "набір за Постановою 835"
+        verbose_name_plural = "перелік Постанови 835"
+        ordering = ["applies_to", "position"]
+
+    def __str__(self):
+        return self.title[:120]
+
+
+class Dataset(models.Model):
+    identifier = models.CharField("ідентифікатор", max_length=100, unique=True)
+    title = models.CharField("назва", max_length=254)
+    slug = models.SlugField("slug", max_length=120, unique=True, allow_unicode=False)
+    description = models.TextField("опис", max_length=4000, blank=True)
+    department = models.ForeignKey(
+        "accounts.Department", verbose_name="розпорядник (підрозділ)", on_delete=models.PROTECT, related_name="datasets"
+    )
+    # The responsible person's contacts are personal data: never shown publicly.
+    responsible_person = models.CharField("відповідальна особа", max_length=255, blank=True)
+    responsible_email = models.EmailField("e-mail відповідальної особи", blank=True)
+    keywords = models.CharField("ключові слова (через кому)", max_length=1000, blank=True)
+    language = models.CharField("мова", max_length=20, default="uk")
+    formats = models.CharField("формати (через кому)", max_length=255, blank=True)
+    license = models.CharField("ліцензія", max_length=100, default="CC-BY-4.0")
+    purpose = models.TextField("мета / правові підстави збору", blank=True)
+    required_by_835 = models.ForeignKey(
+        RequiredDataset,
+        verbose_name="пункт переліку Постанови 835",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="datasets",
+    )
+    status = models.CharField("стан", max_length=20, choices=DatasetStatus.choices, default=DatasetStatus.PLANNED)
+    first_published = models.DateField("дата першого оприлюднення", null=True, blank=True)
+    portal_url = models.URLField("посилання на міському порталі", max_length=1000, blank=True)
+    data_gov_ua_url = models.URLField("посилання на data.gov.ua", max_length=1000, blank=True)
+    source = models.CharField(
+        "джерело запису", max_length=20, choices=DatasetSource.choices, default=DatasetSource.MANUAL
+    )
+    tasks = models.ManyToManyField("plan.Task", verbose_name="завдання плану", blank=True, related_name="datasets")
+    # Update schedule.
+    frequency = models.CharField(
+        "періодичність оновлення", max_length=20, choices=Frequency.choices, default=Frequency.YEARLY
+    )
+    schedule_mode = models.CharField(
+        "спосіб розрахунку терміну", max_length=10, choices=ScheduleMode.choices, default=ScheduleMode.ROLLING
+    )
+    calendar_offset_days = models.PositiveSmallIntegerField("днів після кінця періоду (календарний режим)", default=10)
+    grace_days = models.PositiveSmallIntegerField("пільгових днів", default=0)
+    last_updated_at = models.DateTimeField("останнє оновлення", null=True, blank=True)
+    # Stored and indexed: "what is overdue" is one indexed query at any registry size.
+    next_due_date = models.DateField("наступний термін оновлення", null=True, blank=True, db_index=True)
+    quality_score = models.PositiveSmallIntegerField("оцінка якості", default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "набір даних"
+        verbose_name_plural = "набори даних"
+        ordering = ["title"]
+        indexes = [
+            models.Index(fields=["department", "next_due_date"], name="dataset_department_due"),
+            models.Index(fields=["status", "next_due_date"], name="dataset_status_due"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def keyword_list(self) -> list[str]:
+        return [k.strip() for k in self.keywords.split(",") if k.strip()]
+
+    @property
+    def format_list(self) -> list[str]:
+        return [f.strip().upper() for f in self.formats.split(",") if f.strip()]
+
+
+class DatasetUpdate(models.Model):
+    """One entry of a dataset's update log."""
+
+    dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="updates")
+    updated_at = models.DateTimeField("коли оновлено")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="dataset_updates"
+    )
+    note = models.TextField("примітка", blank=True)
+    link = models.URLField("посилання", max_length=1000, blank=True)
+
+    class Meta:
+        verbose_name = "оновлення набору"
+        verbose_name_plural = "журнал оновлень"
+        ordering = ["-updated_at"]
+        indexes = [models.Index(fields=["dataset", "-updated_at"], name="dataset_update_latest")]
