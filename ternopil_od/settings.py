@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "registry",
     "audit",
     "feedback",
+    "reminders",
     "reports",
     "portal",
 ]
