@@ -33,3 +33,25 @@ EN.update(
         "Робочий кабінет": "Workspace",
     }
 )
+EN.update(
+    {
+        "Відновлення пароля": "Password reset",
+        "Вкажіть e-mail, записаний у вашому обліковому записі: ми надішлемо посилання для встановлення нового пароля.": "Enter the e-mail address of your account: we will send a link to set a new password.",
+        "E-mail": "E-mail",
+        "Надіслати посилання": "Send the link",
+        "Перевірте пошту": "Check your e-mail",
+        "Якщо обліковий запис з цим e-mail існує, ми надіслали на нього посилання для встановлення нового пароля.": "If an account with this e-mail exists, we have sent it a link to set a new password.",
+        "Новий пароль": "New password",
+        "Повторіть пароль": "Repeat the password",
+        "Зберегти пароль": "Save the password",
+        "Посилання недійсне або вже використане. Попросіть нове.": "The link is invalid or already used. Ask for a new one.",
+        "Пароль змінено": "Password changed",
+        "Увійти з новим паролем": "Sign in with the new password",
+        "Відновлення пароля: відкриті дані": "Password reset: open data",
+        "Ви (або хтось інший) попросили змінити пароль до облікового запису «%(user)s» на сайті відкритих даних.": "You (or someone else) asked to change the password of the account “%(user)s” on the open data site.",
+        "Щоб встановити новий пароль, відкрийте посилання:": "To set a new password, open the link:",
+        "Якщо ви не просили змінити пароль, просто проігноруйте цей лист.": "If you did not ask to change the password, ignore this e-mail.",
+        "Ви вийшли": "You have signed out",
+        "Увійти знову": "Sign in again",
+    }
+)
