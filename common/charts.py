@@ -88,7 +88,7 @@ def percentages(counts: Sequence[int]) -> list[int]:
     """Whole percentages of ``counts`` that add up to exactly 100 (largest remainder)."""
     total = sum(counts)
     if total <= 0:
-        return [0 for _ in counts]
+        return [0] * len(counts)
     exact = [100 * count / total for count in counts]
     result = [int(share) for share in exact]
     short = 100 - sum(result)
@@ -155,6 +155,8 @@ def _pattern_defs(prefix: str, styles: Mapping[str, StatusStyle]) -> str:
 
 
 def _fill(prefix: str, styles: Mapping[str, StatusStyle], value: str) -> str:
+    if styles[value].pattern == "solid":  # plain colour: no tile seams in print
+        return escape(styles[value].colour)
     index = list(styles).index(value)
     return f"url(#{prefix}-p{index})"
 
@@ -391,7 +393,8 @@ def gantt_timeline(
     header_height = 38
     row_height = 36
     grid_top = header_top + header_height
-    height = grid_top + len(rows) * row_height + 4
+    grid_bottom = grid_top + len(rows) * row_height + 4
+    height = grid_bottom + 16  # room for the "today" caption under the grid
     body = [_pattern_defs(prefix, styles), legend]
 
     # Axis: a year row above a quarter row; thick lines at year boundaries.
@@ -416,7 +419,7 @@ def gantt_timeline(
         strong = quarter.number == 1 or quarter in (start, end.next())
         body.append(
             f'<line x1="{_num(x)}" y1="{_num(header_top + (0 if strong else 18))}" x2="{_num(x)}" '
-            f'y2="{_num(height - 4)}" stroke="{"#555f6b" if strong else "#d0d6dd"}" '
+            f'y2="{_num(grid_bottom)}" stroke="{"#555f6b" if strong else "#d0d6dd"}" '
             f'stroke-width="{"1" if strong else "0.6"}"/>'
         )
     body.append("</g>")
@@ -425,16 +428,19 @@ def gantt_timeline(
     today_text = _("поточний квартал")
     if start <= today_quarter <= end:
         x = column_x(today_quarter)
+        caption = f"▲ {_('сьогодні')}"
+        caption_half = len(caption) * 0.62 * 10 / 2 + 2
+        caption_x = min(max(x + column_width / 2, label_width + caption_half), width - caption_half)
         body.append(
             f'<g class="today" data-quarter="{today_quarter}"><title>{escape(today_quarter.label())}</title>'
             f'<rect x="{_num(x)}" y="{_num(grid_top)}" width="{column_width}" '
-            f'height="{_num(height - 4 - grid_top)}" fill="#fff3c4"/>'
-            f'<line x1="{_num(x)}" y1="{_num(header_top)}" x2="{_num(x)}" y2="{_num(height - 4)}" '
+            f'height="{_num(grid_bottom - grid_top)}" fill="#fff3c4"/>'
+            f'<line x1="{_num(x)}" y1="{_num(header_top)}" x2="{_num(x)}" y2="{_num(grid_bottom)}" '
             f'stroke="#000" stroke-width="1.4" stroke-dasharray="4 3"/>'
             f'<line x1="{_num(x + column_width)}" y1="{_num(header_top)}" x2="{_num(x + column_width)}" '
-            f'y2="{_num(height - 4)}" stroke="#000" stroke-width="1.4" stroke-dasharray="4 3"/>'
-            f'<text x="{_num(x + column_width / 2)}" y="{_num(height - 6)}" text-anchor="middle" '
-            f'font-size="9" font-weight="bold" fill="#000">▲</text></g>'
+            f'y2="{_num(grid_bottom)}" stroke="#000" stroke-width="1.4" stroke-dasharray="4 3"/>'
+            f'<text x="{_num(caption_x)}" y="{_num(grid_bottom + 12)}" text-anchor="middle" '
+            f'font-size="10" font-weight="bold" fill="#000">{escape(caption)}</text></g>'
         )
         today_sentence = f"{today_text}: {today_quarter.label()}"
     else:

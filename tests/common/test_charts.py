@@ -87,7 +87,8 @@ def test_progress_bars_draw_one_bar_per_row_with_segments_and_percentages():
     fills = {s.get("data-status"): s.get("fill") for s in by_class(root, "bar-segment")}
     assert len(set(fills.values())) == len(fills) == 5
     patterns = {p.get("id") for p in root.iter(f"{SVG}pattern")}
-    assert {fill[5:-1] for fill in fills.values()} <= patterns
+    assert fills["completed"] == "#15803d"  # the one solid fill
+    assert {fill[5:-1] for status, fill in fills.items() if status != "completed"} <= patterns
 
 
 def test_unknown_statuses_get_a_fallback_style_and_long_labels_keep_full_text_in_title():
@@ -194,6 +195,7 @@ def test_gantt_marks_todays_quarter_in_its_column():
     assert float(shade.get("x")) == 200 + 3 * 30  # fourth column: 2019Q3, Q4, 2020Q1, Q2
     assert float(shade.get("width")) == 30
     assert [line.get("stroke-dasharray") for line in marker.iter(f"{SVG}line")] == ["4 3", "4 3"]
+    assert "".join(marker.find(f"{SVG}text").itertext()) == "▲ сьогодні"  # readable without colour
     column = next(q for q in by_class(root, "quarter") if q.get("data-quarter") == "2020Q2")
     assert float(column.get("x")) == float(shade.get("x")) + 15
 
