@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.template import engines
+from django.template.response import TemplateResponse
 from django.urls import include, path
 from django.views.i18n import set_language
 
@@ -40,6 +41,12 @@ def uncached(request):
     return HttpResponse(str(Department.objects.count()))
 
 
+@cache_public_page
+def template_page(request):
+    CALLS["count"] += 1
+    return TemplateResponse(request, "portal/home.html", {"departments": Department.objects.all()})
+
+
 def add_message(request):
     messages.info(request, "Дякуємо за відгук")
     return HttpResponse("ok")
@@ -48,6 +55,7 @@ def add_message(request):
 urlpatterns = [
     path("cached/", departments),
     path("uncached/", uncached),
+    path("template/", template_page),
     path("message/", add_message),
     path("i18n/setlang/", set_language),
     path("", include("ternopil_od.urls")),

@@ -182,3 +182,21 @@ def test_one_commit_callback_per_transaction(db, django_capture_on_commit_callba
         assert public_cache.public_data_version() == version + 5
     assert len(callbacks) == 1
     assert public_cache.public_data_version() == version + 6
+
+
+def test_template_responses_are_stored_once_rendered(client, calls, django_assert_num_queries):
+    first = client.get("/template/")
+    assert first.status_code == 200 and "Відкриті дані громади" in first.content.decode()
+    with django_assert_num_queries(0):
+        second = Client().get("/template/")
+    assert calls["count"] == 1 and "Відкриті дані громади" in second.content.decode()
+    assert csrf_token(second.content.decode()) != csrf_token(first.content.decode())
+
+
+def test_head_requests_are_answered_from_the_cache_but_never_fill_it(client, calls):
+    client.head("/cached/")
+    client.head("/cached/")
+    assert calls["count"] == 2
+    client.get("/cached/")
+    assert client.head("/cached/").status_code == 200
+    assert calls["count"] == 3
