@@ -6,6 +6,8 @@ class CommonConfig(AppConfig):
     verbose_name = "Спільне"
 
     def ready(self):
-        from . import collation
+        from . import cache, collation
 
         collation.register_sqlite_collation()
+        # Any change to public data makes cached public pages stale (see common/cache.py).
+        cache.connect_public_data_signals()

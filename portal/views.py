@@ -3,6 +3,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from common.cache import cache_public_page
+
 from . import health
 
 
@@ -14,5 +16,6 @@ def healthz(request):
     return JsonResponse(state, status=200 if healthy else 503)
 
 
+@cache_public_page
 def home(request):
     return render(request, "portal/home.html")
