@@ -22,7 +22,6 @@ Voters (one vote per person, no account)
 import uuid
 
 from django.conf import settings
-from django.core import signing
 from django.utils.crypto import salted_hmac
 
 VOTER_COOKIE = "feedback_voter"
@@ -49,12 +48,8 @@ def client_ip(request) -> str:
 
 def voter_cookie_id(request) -> str | None:
     """The UUID in a valid signed voter cookie, or None."""
-    cookies = getattr(request, "COOKIES", {})
-    try:
-        value = signing.get_cookie_signer(salt=VOTER_COOKIE_SALT).unsign(
-            cookies[VOTER_COOKIE], max_age=VOTER_COOKIE_AGE
-        )
-    except (KeyError, signing.BadSignature):
+    value = request.get_signed_cookie(VOTER_COOKIE, default=None, salt=VOTER_COOKIE_SALT, max_age=VOTER_COOKIE_AGE)
+    if not value:
         return None
     try:
         return str(uuid.UUID(value))

@@ -52,10 +52,10 @@ def moderation_queue(*, status: str | None = None):
         _with_votes(qs)
         .annotate(
             is_overdue=Case(When(overdue, then=Value(True)), default=Value(False), output_field=BooleanField()),
-            is_new=Case(When(status=FeedbackStatus.NEW, then=Value(0)), default=Value(1)),
-            is_closed=Case(When(status__in=CLOSED_STATUSES, then=Value(1)), default=Value(0)),
+            queue_new=Case(When(status=FeedbackStatus.NEW, then=Value(0)), default=Value(1)),
+            queue_closed=Case(When(status__in=CLOSED_STATUSES, then=Value(1)), default=Value(0)),
         )
-        .order_by("is_new", "is_closed", "-is_overdue", "created_at")
+        .order_by("queue_new", "queue_closed", "-is_overdue", "created_at")
     )
 
 
