@@ -105,7 +105,9 @@ def feedback_moderate(
     """Change status, answer, note; record a public history entry; tell the requester."""
     if not roles.is_coordinator(by):
         raise PermissionDenied("Модерувати звернення можуть лише координатори.")
-    item = FeedbackItem.objects.select_for_update().get(pk=item.pk)
+    # Lock the row, then work on the caller's instance so that it reflects the result.
+    FeedbackItem.objects.select_for_update().filter(pk=item.pk).values_list("pk").get()
+    item.refresh_from_db()
     if status not in FeedbackStatus.values:
         raise ValidationError({"status": "Невідомий стан."})
     errors = {}
