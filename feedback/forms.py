@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 
 from registry.models import Dataset
 
@@ -9,57 +11,61 @@ HONEYPOT_FIELD = "website"
 
 
 class FeedbackForm(forms.Form):
-    kind = forms.ChoiceField(label="Вид звернення", choices=FeedbackKind.choices, initial=FeedbackKind.DATASET_REQUEST)
-    title = forms.CharField(label="Тема", max_length=TITLE_MAX, min_length=5)
+    kind = forms.ChoiceField(
+        label=_("Вид звернення"), choices=FeedbackKind.choices, initial=FeedbackKind.DATASET_REQUEST
+    )
+    title = forms.CharField(label=_("Тема"), max_length=TITLE_MAX, min_length=5)
     text = forms.CharField(
-        label="Текст звернення",
+        label=_("Текст звернення"),
         max_length=TEXT_MAX,
         min_length=10,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=f"Не більше {TEXT_MAX} символів.",
+        help_text=lazy(lambda: _("Не більше %(max)d символів.") % {"max": TEXT_MAX}, str)(),
     )
     dataset = forms.ModelChoiceField(
-        label="Набір даних, якого стосується (необов’язково)",
+        label=_("Набір даних, якого стосується (необов’язково)"),
         queryset=Dataset.objects.only("pk", "title").order_by("title"),
         required=False,
-        empty_label="— не стосується конкретного набору —",
+        empty_label=_("— не стосується конкретного набору —"),
     )
-    name = forms.CharField(label="Ваше ім’я (необов’язково)", max_length=NAME_MAX, required=False)
+    name = forms.CharField(label=_("Ваше ім’я (необов’язково)"), max_length=NAME_MAX, required=False)
     email = forms.EmailField(
-        label="E-mail для відповіді (необов’язково)",
+        label=_("E-mail для відповіді (необов’язково)"),
         required=False,
-        help_text="Не оприлюднюється. Ми напишемо, коли звернення отримає відповідь або змінить стан.",
+        help_text=_("Не оприлюднюється. Ми напишемо, коли звернення отримає відповідь або змінить стан."),
     )
     consent = forms.BooleanField(
-        label="Погоджуюся на обробку моїх персональних даних (імені та e-mail) для відповіді на звернення",
+        label=_("Погоджуюся на обробку моїх персональних даних (імені та e-mail) для відповіді на звернення"),
         required=False,
     )
     # Honeypot: hidden from people (CSS and aria-hidden), filled by naive bots.
-    website = forms.CharField(label="Не заповнюйте це поле", required=False)
+    website = forms.CharField(label=_("Не заповнюйте це поле"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         for field in self.fields.values():
-            field.error_messages.setdefault("required", "Це поле обов’язкове.")
+            field.error_messages.setdefault("required", _("Це поле обов’язкове."))
         self.fields["title"].error_messages.update(
             {
-                "required": "Вкажіть тему звернення.",
-                "min_length": "Тема надто коротка: щонайменше %(limit_value)d символів.",
-                "max_length": "Тема надто довга: не більше %(limit_value)d символів (зараз %(show_value)d).",
+                "required": _("Вкажіть тему звернення."),
+                "min_length": _("Тема надто коротка: щонайменше %(limit_value)d символів."),
+                "max_length": _("Тема надто довга: не більше %(limit_value)d символів (зараз %(show_value)d)."),
             }
         )
         self.fields["text"].error_messages.update(
             {
-                "required": "Опишіть, будь ласка, ваше звернення.",
-                "min_length": "Текст надто короткий: щонайменше %(limit_value)d символів.",
-                "max_length": "Текст надто довгий: не більше %(limit_value)d символів (зараз %(show_value)d).",
+                "required": _("Опишіть, будь ласка, ваше звернення."),
+                "min_length": _("Текст надто короткий: щонайменше %(limit_value)d символів."),
+                "max_length": _("Текст надто довгий: не більше %(limit_value)d символів (зараз %(show_value)d)."),
             }
         )
-        self.fields["name"].error_messages["max_length"] = "Ім’я надто довге: не більше %(limit_value)d символів."
-        self.fields["email"].error_messages["invalid"] = "Вкажіть правильну адресу e-mail, наприклад name@example.com."
-        self.fields["kind"].error_messages["invalid_choice"] = "Оберіть вид звернення зі списку."
-        self.fields["dataset"].error_messages["invalid_choice"] = "Оберіть набір даних зі списку."
+        self.fields["name"].error_messages["max_length"] = _("Ім’я надто довге: не більше %(limit_value)d символів.")
+        self.fields["email"].error_messages["invalid"] = _(
+            "Вкажіть правильну адресу e-mail, наприклад name@example.com."
+        )
+        self.fields["kind"].error_messages["invalid_choice"] = _("Оберіть вид звернення зі списку.")
+        self.fields["dataset"].error_messages["invalid_choice"] = _("Оберіть набір даних зі списку.")
 
     @property
     def is_bot(self) -> bool:
@@ -69,43 +75,43 @@ class FeedbackForm(forms.Form):
         data = super().clean()
         if (data.get("email") or data.get("name")) and not data.get("consent"):
             self.add_error(
-                "consent", "Щоб ми могли відповісти вам на e-mail, дайте згоду на обробку персональних даних."
+                "consent", _("Щоб ми могли відповісти вам на e-mail, дайте згоду на обробку персональних даних.")
             )
         return data
 
 
 class ModerationForm(forms.Form):
-    status = forms.ChoiceField(label="Стан", choices=FeedbackStatus.choices)
+    status = forms.ChoiceField(label=_("Стан"), choices=FeedbackStatus.choices)
     history_comment = forms.CharField(
-        label="Публічний коментар до зміни (в історії звернення)",
+        label=_("Публічний коментар до зміни (в історії звернення)"),
         required=False,
         max_length=ANSWER_MAX,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     public_answer = forms.CharField(
-        label="Публічна відповідь", required=False, max_length=ANSWER_MAX, widget=forms.Textarea(attrs={"rows": 6})
+        label=_("Публічна відповідь"), required=False, max_length=ANSWER_MAX, widget=forms.Textarea(attrs={"rows": 6})
     )
     internal_note = forms.CharField(
-        label="Внутрішня примітка (бачать лише координатори)",
+        label=_("Внутрішня примітка (бачать лише координатори)"),
         required=False,
         max_length=ANSWER_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     duplicate_of = forms.ModelChoiceField(
-        label="Оригінал (для стану «Дублікат»)",
+        label=_("Оригінал (для стану «Дублікат»)"),
         queryset=FeedbackItem.objects.none(),
         required=False,
         widget=forms.NumberInput,
-        help_text="Номер первинного звернення.",
+        help_text=_("Номер первинного звернення."),
     )
     fulfilled_dataset = forms.ModelChoiceField(
-        label="Набір, що виконує запит (для стану «Виконано»)",
+        label=_("Набір, що виконує запит (для стану «Виконано»)"),
         queryset=Dataset.objects.only("pk", "title").order_by("title"),
         required=False,
-        empty_label="—",
+        empty_label=_("—"),
     )
 
     def __init__(self, *args, item: FeedbackItem, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["duplicate_of"].queryset = FeedbackItem.objects.exclude(pk=item.pk)
-        self.fields["duplicate_of"].error_messages["invalid_choice"] = "Звернення з таким номером немає."
+        self.fields["duplicate_of"].error_messages["invalid_choice"] = _("Звернення з таким номером немає.")

@@ -13,6 +13,11 @@ from feedback.models import FeedbackItem, Vote
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 
 
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "uk-UA"}
+
+
 @pytest.mark.browser
 def test_submit_publish_and_vote(page, live_server, transactional_db, coordinator):
     cache.clear()
@@ -25,6 +30,8 @@ def test_submit_publish_and_vote(page, live_server, transactional_db, coordinato
     # The e-mail was given without consent: the form says why and keeps the text.
     assert "дайте згоду на обробку персональних даних" in page.content()
     assert page.get_by_label("Тема").input_value() == "Карта велодоріжок міста"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "feedback-form-error.png"), full_page=True)
     page.get_by_label("Погоджуюся на обробку").check()
     page.get_by_role("button", name="Надіслати звернення").click()
     page.get_by_role("heading", name="Дякуємо за звернення").wait_for()
@@ -50,5 +57,4 @@ def test_submit_publish_and_vote(page, live_server, transactional_db, coordinato
     assert Vote.objects.filter(item=item).count() == 1
     page.goto(f"{live_server.url}/requests/{item.pk}/")
     assert "cyclist@example.net" not in page.content()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "feedback-request-voted.png"), full_page=True)
