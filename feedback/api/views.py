@@ -13,10 +13,14 @@ from .serializers import RequestCreateSerializer, RequestDetailSerializer, Reque
 
 
 class RateLimited(exceptions.Throttled):
-    default_detail = services.FeedbackRateLimited.message
+    """429 with a Ukrainian message (DRF's own adds an English "Expected available in ...")."""
 
-    def __init__(self, wait):
-        super().__init__(wait=wait, detail=services.FeedbackRateLimited.message)
+    def __init__(self, wait: int):
+        minutes = max(1, -(-wait // 60))
+        exceptions.APIException.__init__(
+            self, detail=f"{services.FeedbackRateLimited.message} Наступне звернення можна надіслати за {minutes} хв."
+        )
+        self.wait = wait
 
 
 class RequestViewSet(

@@ -101,6 +101,7 @@ def test_post_rate_limited_shared_with_form(api, client, settings):
     response = api.post("/api/v1/requests/", PAYLOAD, format="json")
     assert response.status_code == 429
     assert "забагато звернень" in response.json()["detail"]
+    assert "хв." in response.json()["detail"] and "Expected" not in response.json()["detail"]
     assert "Retry-After" in response
     assert FeedbackItem.objects.count() == 2
 
