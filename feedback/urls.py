@@ -1,4 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "feedback"
-urlpatterns: list = []
+urlpatterns = [
+    path("feedback/new/", views.feedback_new, name="feedback-new"),
+    path("feedback/thanks/", views.feedback_thanks, name="thanks"),
+    path("feedback/moderation/", views.moderation_queue, name="moderation-queue"),
+    path("feedback/moderation/<int:pk>/", views.moderation_detail, name="moderation-detail"),
+    path("requests/", views.request_list, name="request-list"),
+    path("requests/feed/", views.RequestFeed(), name="request-feed"),
+    path("requests/<int:pk>/", views.request_detail, name="request-detail"),
+    path("requests/<int:pk>/vote/", views.request_vote, name="request-vote"),
+]

@@ -197,6 +197,17 @@ REMINDER_HOUR = env.int("REMINDER_HOUR", default=8)
 REMINDER_MINUTE = env.int("REMINDER_MINUTE", default=0)
 CELERY_BEAT_SCHEDULE: dict = {}
 
+# --- Public feedback (feedback app) ---------------------------------------------------
+FEEDBACK_RATE_LIMIT_PER_HOUR = env.int("FEEDBACK_RATE_LIMIT_PER_HOUR", default=5)
+FEEDBACK_UNANSWERED_DAYS = env.int("FEEDBACK_UNANSWERED_DAYS", default=10)
+FEEDBACK_ERASE_AFTER_DAYS = env.int("FEEDBACK_ERASE_AFTER_DAYS", default=365)
+FEEDBACK_VOTES_PER_IP = env.int("FEEDBACK_VOTES_PER_IP", default=3)
+FEEDBACK_TRUSTED_PROXY_COUNT = env.int("FEEDBACK_TRUSTED_PROXY_COUNT", default=0)
+CELERY_BEAT_SCHEDULE["feedback-erase-personal-data"] = {
+    "task": "feedback.tasks.erase_personal_data",
+    "schedule": 24 * 3600,
+}
+
 # --- REST framework ---------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
