@@ -203,7 +203,10 @@ class DatasetResource(resources.ModelResource):
             while Dataset.objects.filter(slug=slug).exclude(pk=instance.pk).exists():
                 slug, n = f"{base}-{n}", n + 1
             instance.slug = slug
-        dataset_refresh_computed(instance)
+        try:
+            dataset_refresh_computed(instance)
+        except ValueError:
+            pass  # an invalid schedule: full_clean() reports it on the row
 
     # -- export --------------------------------------------------------------------------
     def get_export_fields(self, selected_fields=None):

@@ -107,7 +107,7 @@ def _figures_aggregates(today: dt.date) -> dict:
 
 
 def registry_figures(*, today: dt.date | None = None, per_department: bool = True) -> RegistryFigures:
-    """Figures for the home page and the quarterly report (two queries)."""
+    """Figures for the home page and the quarterly report (three queries at any size)."""
     today = today or timezone.localdate()
     agg = _figures_aggregates(today)
     totals = Dataset.objects.aggregate(**agg)

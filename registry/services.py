@@ -74,8 +74,8 @@ def _save(dataset: Dataset, tasks=None) -> Dataset:
         dataset.slug = _unique_slug(latin_slug(dataset.title or dataset.identifier), exclude_pk=dataset.pk)
     if not dataset.identifier:
         dataset.identifier = dataset.slug
+    dataset.full_clean(exclude=["next_due_date", "quality_score"])
     dataset_refresh_computed(dataset)
-    dataset.full_clean()
     dataset.save()
     if tasks is not None:
         dataset.tasks.set(tasks)
