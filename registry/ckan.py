@@ -6,7 +6,6 @@ mailbox), never the responsible person's e-mail.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db.models import Q
 from django.http import JsonResponse
 from django.urls import reverse
@@ -115,6 +114,7 @@ def package_dict(request, d: Dataset) -> dict:
         "isopen": True,
         "resources": resources,
         "tags": tags,
+        "tag_string": ",".join(d.keyword_list),
         "groups": [],
         "extras": [],
         "relationships_as_object": [],
@@ -181,7 +181,3 @@ def organization_list(request):
     if request.GET.get("all_fields", "").lower() in ("true", "1"):
         return ok(request, "organization_list", [organization_dict(d) for d in departments])
     return ok(request, "organization_list", [department_name(d) for d in departments])
-
-
-def site_name() -> str:
-    return settings.COUNCIL_NAME

@@ -3,6 +3,8 @@
 import django_filters
 from django.db.models import Q
 from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from accounts.models import Department
 
@@ -45,9 +47,11 @@ class DatasetFilterSet(django_filters.FilterSet):
             | Q(identifier__iexact=value)
         )
 
+    @extend_schema_field(OpenApiTypes.BOOL)
     def filter_overdue(self, queryset, name, value):
         overdue = Q(status=DatasetStatus.PUBLISHED, next_due_date__lt=self.today)
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
 
+    @extend_schema_field(OpenApiTypes.BOOL)
     def filter_required(self, queryset, name, value):
         return queryset.filter(required_by_835__isnull=not value)

@@ -9,6 +9,7 @@ Exports escape cells that start with = + - @ and never carry responsible persons
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from pathlib import Path
@@ -203,10 +204,9 @@ class DatasetResource(resources.ModelResource):
             while Dataset.objects.filter(slug=slug).exclude(pk=instance.pk).exists():
                 slug, n = f"{base}-{n}", n + 1
             instance.slug = slug
-        try:
+        # An invalid schedule is left to full_clean(), which reports it on the row.
+        with contextlib.suppress(ValueError):
             dataset_refresh_computed(instance)
-        except ValueError:
-            pass  # an invalid schedule: full_clean() reports it on the row
 
     # -- export --------------------------------------------------------------------------
     def get_export_fields(self, selected_fields=None):

@@ -20,7 +20,7 @@ CKAN = Path(__file__).parent / "ckan"
 HEADER = "identifier,title,department,frequency,status,formats,responsible_email,last_updated_at\n"
 ROWS = (
     "budget,Бюджет міста,Фінансове управління,Щомісяця,published,CSV,fin@example.org,2024-05-01\n"
-    "routes,Маршрути транспорту,Управління транспорту,yearly,Оприлюднено,\"CSV, GeoJSON\",,15.03.2024\n"
+    'routes,Маршрути транспорту,Управління транспорту,yearly,Оприлюднено,"CSV, GeoJSON",,15.03.2024\n'
 )
 
 
@@ -153,14 +153,14 @@ def test_command_detects_ckan(tmp_path):
     assert "CKAN JSON" in out.getvalue() and Dataset.objects.count() == 2
 
 
-@pytest.mark.parametrize("value", ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\t=1"])
+@pytest.mark.parametrize("value", ['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)", "\t=1"])
 def test_escape_formula(value):
     assert escape_formula(value) == "'" + value
     assert escape_formula("Бюджет") == "Бюджет" and escape_formula(5) == 5
 
 
 def test_export_escapes_formulas_and_never_has_emails():
-    DatasetFactory(title="=HYPERLINK(\"http://evil\")", responsible_email="secret@example.org")
+    DatasetFactory(title='=HYPERLINK("http://evil")', responsible_email="secret@example.org")
     exported = DatasetResource().export(Dataset.objects.all())
     assert "responsible_email" not in exported.headers
     assert "secret@example.org" not in exported.csv

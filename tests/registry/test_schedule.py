@@ -96,9 +96,7 @@ def test_rolling_month_ends_and_leap_years(last, frequency, expected):
     ],
 )
 def test_calendar_mode(last, frequency, offset, expected):
-    assert (
-        next_due_date(last_update=last, frequency=frequency, mode=CALENDAR, calendar_offset_days=offset) == expected
-    )
+    assert next_due_date(last_update=last, frequency=frequency, mode=CALENDAR, calendar_offset_days=offset) == expected
 
 
 @pytest.mark.parametrize("mode", list(ScheduleMode))

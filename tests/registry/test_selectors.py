@@ -29,7 +29,9 @@ def registry():
         # due exactly today: not overdue
         "due_today": DatasetFactory(department=dep_b, last_updated_at=at(dt.date(2024, 5, 15))),
         # past due but not published: not counted
-        "planned": DatasetFactory(department=dep_b, status=DatasetStatus.PLANNED, last_updated_at=at(dt.date(2024, 1, 1))),
+        "planned": DatasetFactory(
+            department=dep_b, status=DatasetStatus.PLANNED, last_updated_at=at(dt.date(2024, 1, 1))
+        ),
         "on_change": DatasetFactory(department=dep_b, frequency=Frequency.ON_CHANGE),
     }
 

@@ -149,7 +149,9 @@ def test_mark_updated_sets_first_publication_of_published_dataset(coordinator):
     assert dataset.first_published == timezone.localdate()
 
 
-CSV_835 = "applies_to,dataset_title\nall_holders,Перший  набір\nlocal_self_government,Другий набір\nall_holders,Третій\n"
+CSV_835 = (
+    "applies_to,dataset_title\nall_holders,Перший  набір\nlocal_self_government,Другий набір\nall_holders,Третій\n"
+)
 
 
 def test_required_import_creates_and_reimport_updates(settings):
