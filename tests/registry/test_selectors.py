@@ -47,8 +47,12 @@ def test_overdue_is_one_query_on_the_index(registry):
     with CaptureQueriesContext(connection) as ctx:
         list(qs)
     assert len(ctx.captured_queries) == 1
+    if connection.vendor == "postgresql":
+        # A handful of rows is cheaper to scan; ask the planner what it would do at scale.
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
     plan = qs.explain()
-    assert "dataset_status_due" in plan or "next_due_date" in plan
+    assert "dataset_status_due" in plan
 
 
 def test_registry_figures(registry):

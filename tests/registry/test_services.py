@@ -194,3 +194,19 @@ def test_decode_bytes_detects_windows_1251():
     assert decode_bytes(text.encode("cp1251")) == text
     assert decode_bytes(text.encode("utf-8-sig")) == text
     assert decode_bytes(text.encode("utf-8")) == text
+
+
+def test_import_required_datasets_command(tmp_path):
+    from django.core.management import CommandError, call_command
+
+    out = io.StringIO()
+    call_command("import_required_datasets", stdout=out)
+    assert "73 наборів" in out.getvalue()
+    amended = tmp_path / "835.csv"
+    amended.write_text("applies_to,dataset_title\nall_holders,Новий набір\n", encoding="cp1251")
+    call_command("import_required_datasets", str(amended), stdout=out)
+    assert "Більше немає у переліку" in out.getvalue()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("applies_to,dataset_title\nnobody,Х\n", encoding="utf-8")
+    with pytest.raises(CommandError):
+        call_command("import_required_datasets", str(bad), stdout=out, stderr=io.StringIO())
