@@ -11,7 +11,7 @@ from accounts.models import Department
 from .choices import DatasetStatus, Frequency
 from .models import Dataset
 
-BOOLEAN_CHOICES = [("true", "так"), ("false", "ні")]
+BOOLEAN_CHOICES = [("", "усі"), ("true", "так"), ("false", "ні")]
 
 
 class DatasetFilterSet(django_filters.FilterSet):

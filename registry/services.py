@@ -208,3 +208,28 @@ def decode_bytes(raw: bytes) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return raw.decode("cp1251")
+
+
+def datasets_refresh_quality(*, today: dt.date | None = None, batch_size: int = 1000) -> int:
+    """Recompute the stored quality score of datasets whose due date has passed.
+
+    "Up to date" is part of the score, so a dataset that becomes overdue loses points without
+    anyone touching it; run this daily (``registry.tasks.refresh_quality``). Only rows whose
+    score changes are written. Returns how many changed. Safe to run twice.
+    """
+    today = today or timezone.localdate()
+    changed = []
+    total = 0
+    for dataset in Dataset.objects.filter(next_due_date__lt=today).iterator(chunk_size=batch_size):
+        score = dataset_quality(dataset, today=today).score
+        if score != dataset.quality_score:
+            dataset.quality_score = score
+            changed.append(dataset)
+        if len(changed) >= batch_size:
+            Dataset.objects.bulk_update(changed, ["quality_score"])
+            total += len(changed)
+            changed = []
+    if changed:
+        Dataset.objects.bulk_update(changed, ["quality_score"])
+        total += len(changed)
+    return total

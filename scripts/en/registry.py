@@ -66,6 +66,7 @@ EN = {
     "оприлюднено": "published",
     "прострочено": "overdue",
     "так": "yes",
+    "усі": "all",
     "є в реєстрі": "in the registry",
     "Фільтри": "Filters",
     "Сторінки": "Pages",

@@ -210,3 +210,17 @@ def test_import_required_datasets_command(tmp_path):
     bad.write_text("applies_to,dataset_title\nnobody,Х\n", encoding="utf-8")
     with pytest.raises(CommandError):
         call_command("import_required_datasets", str(bad), stdout=out, stderr=io.StringIO())
+
+
+def test_refresh_quality_lowers_scores_of_datasets_that_became_overdue():
+    from registry.services import datasets_refresh_quality
+    from registry.tasks import refresh_quality
+
+    dataset = DatasetFactory(last_updated_at=timezone.now() - dt.timedelta(days=3))
+    fresh_score = dataset.quality_score
+    later = dataset.next_due_date + dt.timedelta(days=1)
+    assert datasets_refresh_quality(today=later) == 1
+    dataset.refresh_from_db()
+    assert dataset.quality_score == fresh_score - 15
+    assert datasets_refresh_quality(today=later) == 0
+    assert refresh_quality.delay().get() == 0  # today: not overdue yet, nothing to change
