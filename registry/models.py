@@ -77,6 +77,8 @@ class Dataset(models.Model):
         indexes = [
             models.Index(fields=["department", "next_due_date"], name="dataset_department_due"),
             models.Index(fields=["status", "next_due_date"], name="dataset_status_due"),
+            # The registry list pages through all datasets in title order.
+            models.Index(fields=["title", "id"], name="dataset_title_id"),
         ]
 
     def __str__(self):

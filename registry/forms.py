@@ -1,0 +1,8 @@
+from django import forms
+
+
+class MarkUpdatedForm(forms.Form):
+    note = forms.CharField(label="Примітка (необов’язково)", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    link = forms.URLField(
+        label="Посилання на оновлені дані (необов’язково)", required=False, max_length=1000, assume_scheme="https"
+    )

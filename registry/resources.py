@@ -1,0 +1,347 @@
+"""Import and export of the registry (django-import-export).
+
+Files: CSV (UTF-8 or Windows-1251, detected), XLSX, JSON (a list of rows as exported), and
+CKAN ``package_search`` / ``package_show`` JSON (data.gov.ua). The identifier is the natural
+key: re-importing a file updates the datasets it names. Departments are matched by name
+(``department_get_or_create``); frequency and status by code or Ukrainian label.
+Exports escape cells that start with = + - @ and never carry responsible persons' e-mails.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+from pathlib import Path
+
+import tablib
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from import_export import fields, resources, widgets
+
+from accounts.services import department_get_or_create
+
+from .choices import DatasetSource, DatasetStatus, Frequency, ScheduleMode
+from .models import Dataset
+from .services import dataset_refresh_computed, decode_bytes
+from .slugs import latin_slug
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+MAX_ROWS = 20000
+
+# data.gov.ua / CKAN spellings of update_frequency besides our codes and labels.
+FREQUENCY_ALIASES = {
+    "more than once a day": Frequency.MORE_THAN_DAILY,
+    "once a day": Frequency.DAILY,
+    "once a week": Frequency.WEEKLY,
+    "once a month": Frequency.MONTHLY,
+    "once a quarter": Frequency.QUARTERLY,
+    "once a half year": Frequency.HALF_YEARLY,
+    "once a half-year": Frequency.HALF_YEARLY,
+    "once a year": Frequency.YEARLY,
+    "immediately after making changes": Frequency.ON_CHANGE,
+    "no longer updated": Frequency.NO_LONGER_UPDATED,
+    "щоденно": Frequency.DAILY,
+    "щотижнево": Frequency.WEEKLY,
+    "щомісячно": Frequency.MONTHLY,
+    "щоквартально": Frequency.QUARTERLY,
+    "щорічно": Frequency.YEARLY,
+    "раз на півроку": Frequency.HALF_YEARLY,
+}
+
+
+def escape_formula(value):
+    """Make a spreadsheet show the text instead of running it (CSV injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+class ChoiceWidget(widgets.Widget):
+    """A choice by its code or its label (case and spaces ignored)."""
+
+    def __init__(self, choices, aliases=None, label="значення"):
+        super().__init__()
+        self.lookup = {}
+        for value, text in choices.choices:
+            self.lookup[value.casefold()] = value
+            self.lookup[" ".join(str(text).split()).casefold()] = value
+        for alias, value in (aliases or {}).items():
+            self.lookup[alias.casefold()] = value
+        self.label = label
+
+    def clean(self, value, row=None, **kwargs):
+        text = " ".join(str(value or "").split()).casefold()
+        if not text:
+            return None
+        if text not in self.lookup:
+            raise ValueError(f"Невідоме {self.label}: «{value}»")
+        return self.lookup[text]
+
+    def render(self, value, obj=None, **kwargs):
+        return value or ""
+
+
+class DepartmentWidget(widgets.ForeignKeyWidget):
+    def __init__(self):
+        from accounts.models import Department
+
+        super().__init__(Department, field="name")
+
+    def clean(self, value, row=None, **kwargs):
+        name = " ".join(str(value or "").split())
+        if not name:
+            raise ValueError("Не зазначено підрозділ-розпорядника")
+        return department_get_or_create(name=name)[0]
+
+
+class LenientDateWidget(widgets.Widget):
+    """YYYY-MM-DD, DD.MM.YYYY or an ISO date-time; spreadsheets' dates as they are."""
+
+    def __init__(self, with_time=False):
+        super().__init__()
+        self.with_time = with_time
+
+    def _parse(self, value):
+        if isinstance(value, dt.datetime):
+            return value
+        if isinstance(value, dt.date):
+            return dt.datetime.combine(value, dt.time(12))
+        text = str(value).strip()
+        for fmt in ("%d.%m.%Y %H:%M", "%d.%m.%Y"):
+            try:
+                return dt.datetime.strptime(text, fmt)
+            except ValueError:
+                pass
+        try:
+            return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise ValueError(f"Неправильна дата: «{text}» (очікується РРРР-ММ-ДД або ДД.ММ.РРРР)") from None
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        moment = self._parse(value)
+        if not self.with_time:
+            return moment.date()
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        return moment
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        if isinstance(value, dt.datetime):
+            return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+        return value.isoformat()
+
+
+class DatasetResource(resources.ModelResource):
+    identifier = fields.Field(attribute="identifier", column_name="identifier")
+    department = fields.Field(attribute="department", column_name="department", widget=DepartmentWidget())
+    frequency = fields.Field(
+        attribute="frequency",
+        column_name="frequency",
+        widget=ChoiceWidget(Frequency, FREQUENCY_ALIASES, "значення періодичності"),
+    )
+    status = fields.Field(attribute="status", column_name="status", widget=ChoiceWidget(DatasetStatus, label="стан"))
+    schedule_mode = fields.Field(
+        attribute="schedule_mode", column_name="schedule_mode", widget=ChoiceWidget(ScheduleMode, label="режим")
+    )
+    source = fields.Field(attribute="source", column_name="source", widget=ChoiceWidget(DatasetSource, label="джерело"))
+    first_published = fields.Field(
+        attribute="first_published", column_name="first_published", widget=LenientDateWidget()
+    )
+    last_updated_at = fields.Field(
+        attribute="last_updated_at", column_name="last_updated_at", widget=LenientDateWidget(with_time=True)
+    )
+    next_due_date = fields.Field(
+        attribute="next_due_date", column_name="next_due_date", widget=LenientDateWidget(), readonly=True
+    )
+    quality_score = fields.Field(attribute="quality_score", column_name="quality_score", readonly=True)
+
+    PERSONAL_EXPORT = ("responsible_email",)
+    PUBLIC_EXCLUDED = ("responsible_email", "responsible_person")
+
+    class Meta:
+        model = Dataset
+        import_id_fields = ["identifier"]
+        fields = [
+            "identifier", "title", "slug", "description", "department", "responsible_person", "responsible_email",
+            "keywords", "language", "formats", "license", "purpose", "status", "first_published", "portal_url",
+            "data_gov_ua_url", "source", "frequency", "schedule_mode", "calendar_offset_days", "grace_days",
+            "last_updated_at", "next_due_date", "quality_score",
+        ]  # fmt: skip
+        export_order = fields
+        clean_model_instances = True
+        skip_unchanged = False
+        use_transactions = True
+
+    def __init__(self, *, public=False, **kwargs):
+        super().__init__(**kwargs)
+        self.public = public
+
+    # -- import --------------------------------------------------------------------------
+    def before_import(self, dataset, **kwargs):
+        if len(dataset) > MAX_ROWS:
+            raise ValidationError(f"Забагато рядків: {len(dataset)} (найбільше {MAX_ROWS}).")
+        missing = {"identifier", "title", "department"} - set(dataset.headers or [])
+        if missing:
+            raise ValidationError(f"У файлі немає обов’язкових стовпців: {', '.join(sorted(missing))}.")
+
+    def import_instance(self, instance, row, **kwargs):
+        super().import_instance(instance, row, **kwargs)
+        # Blank choice cells keep the model's defaults.
+        for name in ("frequency", "status", "schedule_mode", "source", "language", "license"):
+            if not getattr(instance, name):
+                setattr(instance, name, Dataset._meta.get_field(name).get_default())
+        for name in ("calendar_offset_days", "grace_days"):
+            if getattr(instance, name) in (None, ""):
+                setattr(instance, name, Dataset._meta.get_field(name).get_default())
+        if not instance.slug:
+            base = latin_slug(instance.identifier or instance.title) or "dataset"
+            slug, n = base, 2
+            while Dataset.objects.filter(slug=slug).exclude(pk=instance.pk).exists():
+                slug, n = f"{base}-{n}", n + 1
+            instance.slug = slug
+        # An invalid schedule is left to full_clean(), which reports it on the row.
+        with contextlib.suppress(ValueError):
+            dataset_refresh_computed(instance)
+
+    # -- export --------------------------------------------------------------------------
+    def get_export_fields(self, selected_fields=None):
+        excluded = self.PUBLIC_EXCLUDED if self.public else self.PERSONAL_EXPORT
+        return [f for f in super().get_export_fields(selected_fields) if f.column_name not in excluded]
+
+    def export_field(self, field, instance, **kwargs):
+        return escape_formula(super().export_field(field, instance, **kwargs))
+
+
+# -- reading files -----------------------------------------------------------------------
+
+
+def ckan_packages(payload) -> list[dict] | None:
+    """The package dicts of a CKAN package_search / package_show response, or None if it is not one."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("result"), dict):
+        return None
+    result = payload["result"]
+    if isinstance(result.get("results"), list):
+        return result["results"]
+    if "name" in result and ("title" in result or "resources" in result):
+        return [result]
+    return None
+
+
+def ckan_row(package: dict) -> dict:
+    """One CKAN package as a row of DatasetResource's columns."""
+    tags = package.get("tag_string")
+    if not tags:
+        tags = ",".join(t.get("display_name") or t.get("name", "") for t in package.get("tags") or [])
+    formats = []
+    for resource in package.get("resources") or []:
+        fmt = (resource.get("format") or "").strip().lstrip(".").upper()
+        if fmt and fmt not in formats:
+            formats.append(fmt)
+    organization = package.get("organization") or {}
+    created = (package.get("metadata_created") or "")[:10]
+    return {
+        "identifier": package.get("identifier") or package.get("name") or package.get("id") or "",
+        "title": (package.get("title") or package.get("name") or "")[:254],
+        "slug": package.get("name") or "",
+        "description": (package.get("notes") or "")[:4000],
+        "department": organization.get("title") or organization.get("name") or "",
+        "responsible_person": package.get("maintainer") or "",
+        "responsible_email": package.get("maintainer_email") or "",
+        "keywords": tags or "",
+        "language": package.get("language") or "uk",
+        "formats": ", ".join(formats),
+        "license": package.get("license_id") or "",
+        "purpose": package.get("purpose_of_collecting_information") or "",
+        "status": DatasetStatus.PUBLISHED,
+        "first_published": created,
+        "portal_url": "",
+        "data_gov_ua_url": "",
+        "source": DatasetSource.IMPORT,
+        "frequency": package.get("update_frequency") or "",
+        "schedule_mode": "",
+        "calendar_offset_days": "",
+        "grace_days": "",
+        "last_updated_at": package.get("metadata_modified") or "",
+    }
+
+
+IMPORT_HEADERS = [
+    "identifier", "title", "slug", "description", "department", "responsible_person", "responsible_email",
+    "keywords", "language", "formats", "license", "purpose", "status", "first_published", "portal_url",
+    "data_gov_ua_url", "source", "frequency", "schedule_mode", "calendar_offset_days", "grace_days",
+    "last_updated_at",
+]  # fmt: skip
+
+
+def load_table(raw: bytes, filename: str) -> tuple[str, tablib.Dataset]:
+    """Read an uploaded file: returns its kind ("csv", "xlsx", "json", "ckan") and the rows."""
+    suffix = Path(filename).suffix.lower()
+    if suffix == ".xlsx" or raw[:2] == b"PK":
+        return "xlsx", tablib.Dataset().load(raw, format="xlsx")
+    text = decode_bytes(raw)
+    stripped = text.lstrip()
+    if suffix == ".json" or stripped[:1] in "[{":
+        try:
+            payload = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValidationError(f"Файл не є правильним JSON: {exc.msg} (рядок {exc.lineno}).") from exc
+        packages = ckan_packages(payload)
+        if packages is not None:
+            data = tablib.Dataset(headers=IMPORT_HEADERS)
+            for package in packages:
+                row = ckan_row(package)
+                data.append([row[h] for h in IMPORT_HEADERS])
+            return "ckan", data
+        if isinstance(payload, list) and all(isinstance(item, dict) for item in payload):
+            headers = list(dict.fromkeys(key for item in payload for key in item))
+            data = tablib.Dataset(headers=headers)
+            for item in payload:
+                data.append(["" if item.get(h) is None else item.get(h) for h in headers])
+            return "json", data
+        raise ValidationError("JSON має бути списком рядків або відповіддю CKAN package_search / package_show.")
+    return "csv", tablib.Dataset().load(text, format="csv")
+
+
+def format_errors(result) -> list[str]:
+    """Row-level errors of an import result, in Ukrainian."""
+    messages = []
+    for error in result.base_errors:
+        messages.append(f"Помилка файлу: {error.error}")
+    for number, errors in result.row_errors():
+        for error in errors:
+            messages.append(f"Рядок {number}: {error.error}")
+    for invalid in result.invalid_rows:
+        for field_name, field_errors in invalid.error_dict.items():
+            label = "запис" if field_name == "__all__" else field_name
+            for message in field_errors:
+                messages.append(f"Рядок {invalid.number}, поле «{label}»: {message}")
+    return messages
+
+
+def import_file(raw: bytes, filename: str, *, dry_run: bool) -> dict:
+    """Import a registry file all or nothing. Returns kind, totals and errors (nothing saved if any)."""
+    from django.utils import translation
+
+    with translation.override("uk"):
+        try:
+            kind, data = load_table(raw, filename)
+        except ValidationError as exc:
+            return {"kind": None, "errors": exc.messages, "totals": {}}
+        except Exception as exc:  # noqa: BLE001 - a broken spreadsheet or CSV: report, do not crash
+            return {"kind": None, "errors": [f"Не вдалося прочитати файл: {exc}"], "totals": {}}
+        resource = DatasetResource()
+        try:
+            result = resource.import_data(data, dry_run=True, raise_errors=False, use_transactions=True)
+        except ValidationError as exc:
+            return {"kind": kind, "errors": exc.messages, "totals": {}}
+        errors = format_errors(result)
+        totals = {key: value for key, value in result.totals.items() if value}
+        if errors or dry_run:
+            return {"kind": kind, "errors": errors, "totals": totals}
+        result = resource.import_data(data, dry_run=False, raise_errors=True, use_transactions=True)
+        return {"kind": kind, "errors": [], "totals": {k: v for k, v in result.totals.items() if v}}

@@ -1,0 +1,130 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts import roles
+
+from . import selectors, services
+from .dcat import catalog_graph, site_url
+from .filtersets import DatasetFilterSet
+from .forms import MarkUpdatedForm
+from .quality import dataset_quality
+from .resources import DatasetResource
+from .schedule import is_overdue
+
+PAGE_SIZE = 25
+
+
+def _filtered(request, queryset):
+    filterset = DatasetFilterSet(request.GET or None, queryset=queryset, today=timezone.localdate())
+    return filterset, (filterset.qs if filterset.is_bound and filterset.is_valid() else queryset)
+
+
+@require_GET
+def dataset_list(request):
+    filterset, qs = _filtered(request, selectors.dataset_list(user=None))
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "registry/dataset_list.html",
+        {"filterset": filterset, "page": page, "query": query.urlencode(), "today": timezone.localdate()},
+    )
+
+
+@require_GET
+def dataset_export(request):
+    """CSV of the filtered list (public columns only, formula cells escaped)."""
+    _, qs = _filtered(request, selectors.dataset_list(user=None))
+    data = DatasetResource(public=True).export(qs)
+    response = HttpResponse(data.csv, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="registry.csv"'
+    return response
+
+
+@require_GET
+def dataset_detail(request, slug):
+    # The whole record is loaded so that the quality check sees the responsible person; the
+    # template shows personal fields to staff only.
+    queryset = selectors.dataset_detail_queryset(user=request.user).defer(None)
+    dataset = get_object_or_404(queryset, slug=slug)
+    today = timezone.localdate()
+    quality = dataset_quality(dataset, today=today)
+    return render(
+        request,
+        "registry/dataset_detail.html",
+        {
+            "dataset": dataset,
+            "overdue": dataset.status == "published" and is_overdue(dataset.next_due_date, today),
+            "quality": quality,
+            "updates": dataset.updates.all(),
+            "tasks": dataset.tasks.all(),
+            "can_act": roles.can_act_for_department(request.user, dataset.department_id),
+            "show_personal": roles.is_staff_member(request.user),
+        },
+    )
+
+
+@require_GET
+def checklist(request):
+    return render(request, "registry/checklist.html", {"checklist": selectors.checklist_835()})
+
+
+@login_required
+@require_GET
+def my_datasets(request):
+    if not roles.is_staff_member(request.user):
+        raise PermissionDenied
+    qs = selectors.dataset_for_user(user=request.user).order_by("next_due_date", "title")
+    filterset, qs = _filtered(request, qs)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "registry/my_datasets.html",
+        {"page": page, "filterset": filterset, "today": timezone.localdate(), "form": MarkUpdatedForm()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mark_updated(request, slug):
+    dataset = get_object_or_404(selectors.dataset_list(user=request.user), slug=slug)
+    if not roles.can_act_for_department(request.user, dataset.department_id):
+        raise PermissionDenied
+    form = MarkUpdatedForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.dataset_mark_updated(
+            dataset=dataset, by=request.user, note=form.cleaned_data["note"], link=form.cleaned_data["link"]
+        )
+        messages.success(
+            request,
+            f"Позначено оновленим: «{dataset.title}». Наступний термін: "
+            f"{dataset.next_due_date.strftime('%d.%m.%Y') if dataset.next_due_date else '—'}.",
+        )
+        target = request.POST.get("next") or ""
+        if target == "my":
+            return redirect("registry:my-datasets")
+        return redirect(reverse("registry:dataset-detail", args=[dataset.slug]))
+    return render(request, "registry/mark_updated.html", {"dataset": dataset, "form": form})
+
+
+def _catalog(request, fmt, content_type):
+    graph = catalog_graph(selectors.dataset_public(), base=site_url(request))
+    return HttpResponse(graph.serialize(format=fmt), content_type=content_type)
+
+
+@require_GET
+def catalog_jsonld(request):
+    return _catalog(request, "json-ld", "application/ld+json; charset=utf-8")
+
+
+@require_GET
+def catalog_ttl(request):
+    return _catalog(request, "turtle", "text/turtle; charset=utf-8")

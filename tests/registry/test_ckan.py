@@ -1,0 +1,100 @@
+"""The CKAN-compatible endpoints answer with the shapes CKAN 2.9 (data.gov.ua) answers with."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from registry.choices import DatasetStatus
+
+from .factories import DatasetFactory
+
+pytestmark = pytest.mark.django_db
+RECORDED = Path(__file__).parent / "ckan"
+
+
+def recorded(name):
+    return json.loads((RECORDED / name).read_text(encoding="utf-8"))
+
+
+def assert_same_shape(ours, theirs, path="$"):
+    """Every key CKAN sends is there, with a value of a compatible JSON type."""
+    if isinstance(theirs, dict):
+        assert isinstance(ours, dict), path
+        missing = set(theirs) - set(ours)
+        assert not missing, f"{path}: missing {sorted(missing)}"
+        for key, value in theirs.items():
+            assert_same_shape(ours[key], value, f"{path}.{key}")
+    elif isinstance(theirs, list):
+        assert isinstance(ours, list), path
+        if theirs and ours:
+            assert_same_shape(ours[0], theirs[0], f"{path}[0]")
+    elif theirs is not None and ours is not None:
+        kinds = (int, float) if isinstance(theirs, int | float) and not isinstance(theirs, bool) else type(theirs)
+        assert isinstance(ours, kinds), f"{path}: {type(ours).__name__} instead of {type(theirs).__name__}"
+
+
+@pytest.fixture
+def datasets():
+    budget = DatasetFactory(
+        slug="budget", identifier="budget-2024", title="Бюджет міста", keywords="бюджет, фінанси",
+        formats="CSV, XLSX", responsible_email="secret.person@example.org", description="Показники бюджету",
+    )  # fmt: skip
+    routes = DatasetFactory(slug="routes", title="Маршрути транспорту", keywords="транспорт")
+    draft = DatasetFactory(slug="draft", status=DatasetStatus.PLANNED)
+    return budget, routes, draft
+
+
+def test_package_list(client, datasets):
+    body = client.get("/api/3/action/package_list").json()
+    assert_same_shape(body, recorded("package_list.json"))
+    assert body["success"] is True and sorted(body["result"]) == ["budget", "routes"]
+
+
+@pytest.mark.parametrize("key", ["budget", "budget-2024"])
+def test_package_show_by_slug_or_identifier(client, datasets, key):
+    response = client.get("/api/3/action/package_show", {"id": key})
+    assert response.status_code == 200
+    body = response.json()
+    assert_same_shape(body, recorded("package_show.json"))
+    result = body["result"]
+    assert result["name"] == "budget" and result["id"] == "budget-2024"
+    assert [t["name"] for t in result["tags"]] == ["бюджет", "фінанси"]
+    assert [r["format"] for r in result["resources"]] == ["CSV", "XLSX"]
+    assert result["update_frequency"] == "monthly"
+    assert "secret.person@example.org" not in response.content.decode()
+    assert result["maintainer_email"] == datasets[0].department.email
+
+
+def test_package_show_not_found_uses_ckan_error_envelope(client, datasets):
+    for key in ("nope", "draft"):
+        response = client.get("/api/3/action/package_show", {"id": key})
+        assert response.status_code == 404
+        body = response.json()
+        assert_same_shape(body, recorded("package_show_not_found.json"))
+        assert body["success"] is False and body["error"]["__type"] == "Not Found Error"
+
+
+def test_package_show_without_id_is_a_validation_error(client, db):
+    response = client.get("/api/3/action/package_show")
+    assert response.status_code == 409
+    assert response.json()["error"]["__type"] == "Validation Error"
+
+
+def test_package_search(client, datasets):
+    body = client.get("/api/3/action/package_search", {"q": "бюджет"}).json()
+    assert_same_shape(body, recorded("package_search.json"))
+    assert body["result"]["count"] == 1 and body["result"]["results"][0]["name"] == "budget"
+    everything = client.get("/api/3/action/package_search", {"rows": 1, "start": 1}).json()["result"]
+    assert everything["count"] == 2 and len(everything["results"]) == 1
+    assert everything["results"][0]["name"] == "routes"  # ordered by title
+    assert client.get("/api/3/action/package_search", {"q": "*:*"}).json()["result"]["count"] == 2
+    assert client.get("/api/3/action/package_search", {"rows": "x"}).status_code == 409
+
+
+def test_organization_list(client, datasets):
+    body = client.get("/api/3/action/organization_list").json()
+    assert_same_shape(body, recorded("organization_list.json"))
+    assert len(body["result"]) == 3 and all(isinstance(name, str) for name in body["result"])
+    full = client.get("/api/3/action/organization_list", {"all_fields": "true"}).json()["result"]
+    assert {o["title"] for o in full} == {d.department.name for d in datasets}
