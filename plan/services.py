@@ -233,7 +233,7 @@ def task_update(*, task: Task, by, departments: list[Department] | None = None, 
         raise PermissionDenied("Змінювати завдання плану може лише координатор відкритих даних.")
     unknown = set(changes) - set(TASK_EDITABLE_FIELDS)
     if unknown:
-        raise ValidationError({name: "Це поле не можна змінити." for name in sorted(unknown)})
+        raise ValidationError(dict.fromkeys(sorted(unknown), "Це поле не можна змінити."))
     old_indicators = task.indicators_text
     for name, value in changes.items():
         setattr(task, name, value.strip() if isinstance(value, str) else value)
