@@ -5,6 +5,7 @@ import base64
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -113,9 +114,17 @@ class TaskPeriodInline(admin.TabularInline):
 
     model = TaskPeriod
     extra = 0
-    fields = ("start", "end")
-    readonly_fields = ("start", "end")
+    fields = ("start_quarter", "end_quarter")
+    readonly_fields = ("start_quarter", "end_quarter")
     can_delete = False
+
+    @admin.display(description="з кварталу")
+    def start_quarter(self, obj):
+        return str(obj.start) if obj and obj.start_index is not None else ""
+
+    @admin.display(description="по квартал")
+    def end_quarter(self, obj):
+        return str(obj.end) if obj and obj.end_index is not None else ""
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -181,6 +190,7 @@ class IndicatorAdmin(admin.ModelAdmin):
 class EvidenceLinkInline(admin.TabularInline):
     model = EvidenceLink
     extra = 0
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class EvidenceFileInline(admin.TabularInline):
