@@ -12,6 +12,9 @@ active_in=2019Q4, q (words in the title, content or indicators).
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from accounts.models import Department
 from common.quarters import Quarter
@@ -40,19 +43,21 @@ class QuarterField(forms.CharField):
             ) from None
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class QuarterFilter(django_filters.Filter):
     field_class = QuarterField
 
 
 class YesNoField(forms.TypedChoiceField):
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("choices", [("", "—"), ("true", "так"), ("false", "ні")])
+        kwargs.setdefault("choices", [("", "—"), ("true", _("так")), ("false", _("ні"))])
         kwargs["coerce"] = lambda v: v == "true"
         kwargs["empty_value"] = None
         super().__init__(*args, **kwargs)
         self.error_messages["invalid_choice"] = "Значення має бути true або false; отримано «%(value)s»."
 
 
+@extend_schema_field(OpenApiTypes.BOOL)
 class YesNoFilter(django_filters.Filter):
     field_class = YesNoField
 
@@ -67,16 +72,18 @@ def _model_choice(queryset, label, **kwargs):
 
 
 class TaskFilterSet(django_filters.FilterSet):
-    plan = _model_choice(ActionPlan.objects.all(), "План")
-    principle = _model_choice(Principle.objects.all(), "Принцип хартії", field_name="section__principle")
-    section = _model_choice(Section.objects.all(), "Розділ")
-    department = _model_choice(Department.objects.all(), "Виконавчий орган", method="filter_department")
-    status = django_filters.ChoiceFilter(
-        choices=TaskStatus.choices, label="Стан виконання", error_messages={"invalid_choice": CHOICE_ERROR}
+    plan = _model_choice(ActionPlan.objects.all(), _("План"))
+    principle = _model_choice(Principle.objects.all(), _("Принцип хартії"), field_name="section__principle")
+    section = _model_choice(Section.objects.all(), _("Розділ"))
+    department = _model_choice(
+        Department.objects.all(), _("Виконавчий орган"), field_name="departments", method="filter_department"
     )
-    overdue = YesNoFilter(label="Прострочені", method="filter_overdue")
-    active_in = QuarterFilter(label="Виконується в кварталі", method="filter_active_in")
-    q = django_filters.CharFilter(label="Пошук", method="filter_search")
+    status = django_filters.ChoiceFilter(
+        choices=TaskStatus.choices, label=_("Стан виконання"), error_messages={"invalid_choice": CHOICE_ERROR}
+    )
+    overdue = YesNoFilter(label=_("Прострочені"), method="filter_overdue")
+    active_in = QuarterFilter(label=_("Виконується в кварталі"), method="filter_active_in")
+    q = django_filters.CharFilter(label=_("Пошук"), method="filter_search")
 
     class Meta:
         model = Task
