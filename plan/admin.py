@@ -14,7 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts import roles
 
 from . import services
-from .deadlines import DeadlineError, parse_deadline
+from .deadlines import DeadlineError, outside_plan_message, parse_deadline
 from .forms import PlanImportForm
 from .models import (
     ActionPlan,
@@ -148,6 +148,10 @@ class TaskAdminForm(forms.ModelForm):
                 self.parsed_deadline = parse_deadline(text, plan_start=plan.start, plan_end=plan.end)
             except DeadlineError as exc:
                 self.add_error("deadline_text", str(exc))
+            else:
+                outside = outside_plan_message(self.parsed_deadline, plan_start=plan.start, plan_end=plan.end)
+                if outside:
+                    self.add_error("deadline_text", f"«{text}»: {outside}")
         return cleaned
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from common.quarters import Quarter
 
-__all__ = ["DeadlineError", "ParsedDeadline", "merge_ranges", "parse_deadline"]
+__all__ = ["DeadlineError", "ParsedDeadline", "merge_ranges", "outside_plan_message", "parse_deadline"]
 
 
 class DeadlineError(ValueError):
@@ -231,6 +231,14 @@ def merge_ranges(ranges: list[tuple[Quarter, Quarter]]) -> list[tuple[Quarter, Q
         else:
             merged.append((start, end))
     return merged
+
+
+def outside_plan_message(deadline: ParsedDeadline, *, plan_start: Quarter, plan_end: Quarter) -> str | None:
+    """A Ukrainian message when the deadline's ranges leave the plan period (a likely typo), else None."""
+    if deadline.periods and (deadline.periods[0][0] < plan_start or deadline.periods[-1][1] > plan_end):
+        first, last = deadline.periods[0][0], deadline.periods[-1][1]
+        return f"термін {first}–{last} виходить за межі плану ({plan_start}–{plan_end})."
+    return None
 
 
 def parse_deadline(text: str, *, plan_start: Quarter, plan_end: Quarter) -> ParsedDeadline:

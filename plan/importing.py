@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from common.quarters import Quarter
 
-from .deadlines import DeadlineError, ParsedDeadline, parse_deadline
+from .deadlines import DeadlineError, ParsedDeadline, outside_plan_message, parse_deadline
 
 COL_PRINCIPLE = "Принцип хартії"
 COL_SECTION = "Розділ"
@@ -179,6 +179,11 @@ def validate_table(rows: list[list[str]], *, plan_start: Quarter, plan_end: Quar
                 deadline = parse_deadline(deadline_text, plan_start=plan_start, plan_end=plan_end)
             except DeadlineError as exc:
                 error(COL_DEADLINE, str(exc))
+            else:
+                outside = outside_plan_message(deadline, plan_start=plan_start, plan_end=plan_end)
+                if outside:
+                    error(COL_DEADLINE, f"«{deadline_text}»: {outside}")
+                    deadline = None
         departments = split_departments(cell(row, COL_DEPARTMENTS))
         if not departments:
             error(COL_DEPARTMENTS, "не вказано виконавчий орган.")

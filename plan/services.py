@@ -22,7 +22,7 @@ from accounts.services import department_get_or_create
 from common.quarters import Quarter
 
 from .choices import PlanStatus, TaskStatus
-from .deadlines import DeadlineError, ParsedDeadline, parse_deadline
+from .deadlines import DeadlineError, ParsedDeadline, outside_plan_message, parse_deadline
 from .importing import PlanRow, read_table, validate_table
 from .indicators import find_targets
 from .models import (
@@ -246,6 +246,9 @@ def task_update(*, task: Task, by, departments: list[Department] | None = None, 
             deadline = parse_deadline(task.deadline_text, plan_start=plan.start, plan_end=plan.end)
         except DeadlineError as exc:
             raise ValidationError({"deadline_text": str(exc)}) from None
+        outside = outside_plan_message(deadline, plan_start=plan.start, plan_end=plan.end)
+        if outside:
+            raise ValidationError({"deadline_text": f"«{task.deadline_text}»: {outside}"})
         _apply_deadline_fields(task, deadline)
     task.full_clean()
     _save_with_history(task, by=by, reason="Зміна завдання: " + ", ".join(sorted(changes)) if changes else "")

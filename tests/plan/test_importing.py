@@ -119,6 +119,7 @@ def test_malformed_table_is_rejected_with_row_messages_and_creates_nothing():
         ["І. Відкритість", "", "", "", "", "коли-небудь", ""],
         ["", "Розділ", "Завдання 3", "", "", "V квартал 2019", "Відділ"],
         ["", "Розділ", "Завдання 4", "", "", "І квартал 2019", "Відділ"],  # a good row: still not written
+        ["", "Розділ", "Завдання 5", "", "", "ІІ квартал 2021", "Відділ"],
     ]
     with pytest.raises(ValidationError) as error:
         run(csv_bytes(rows))
@@ -129,7 +130,11 @@ def test_malformed_table_is_rejected_with_row_messages_and_creates_nothing():
     assert messages[3].startswith("Рядок 3, колонка «Термін реалізації»: Не вдалося розпізнати термін «коли-небудь»")
     assert messages[4] == "Рядок 3, колонка «Виконавчі органи»: не вказано виконавчий орган."
     assert messages[5].startswith("Рядок 4, колонка «Термін реалізації»") and "«V»" in messages[5]
-    assert len(messages) == 6
+    assert messages[6] == (
+        "Рядок 6, колонка «Термін реалізації»: «ІІ квартал 2021»: термін 2021Q2–2021Q2 виходить за межі плану "
+        "(2019Q1–2020Q4)."
+    )
+    assert len(messages) == 7
     assert not ActionPlan.objects.exists() and not Task.objects.exists() and not Department.objects.exists()
 
 

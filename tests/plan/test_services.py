@@ -135,6 +135,9 @@ def test_task_update_errors(task, coordinator, department_head):
     with pytest.raises(ValidationError) as error:
         task_update(task=task, by=coordinator, deadline_text="колись")
     assert "«колись»" in error.value.message_dict["deadline_text"][0]
+    with pytest.raises(ValidationError) as error:
+        task_update(task=task, by=coordinator, deadline_text="2022 рік")
+    assert "виходить за межі плану" in error.value.message_dict["deadline_text"][0]
     with pytest.raises(ValidationError):
         task_update(task=task, by=coordinator, status="completed")
 
