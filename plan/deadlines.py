@@ -110,6 +110,7 @@ def _normalise(text: str) -> str:
     text = re.sub(r"(?<![\wІ])[ій](?![\w])", ",", text)
     # Roman numerals are typed with Cyrillic І, Latin I or both in one word ("ІV").
     text = text.replace("І", "I").replace("Х", "X")
+    text = text.translate({0x2160: "I", 0x2161: "II", 0x2162: "III", 0x2163: "IV"})  # Ⅰ Ⅱ Ⅲ Ⅳ
     return text.lower().replace("ʼ", "’").replace("'", "’")
 
 

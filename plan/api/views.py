@@ -1,5 +1,6 @@
 """Read-only plan API; progress updates are posted through plan.services.task_add_progress."""
 
+import django_filters
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
@@ -10,7 +11,7 @@ from accounts.models import Department
 
 from .. import selectors, services
 from ..filtersets import TaskFilterSet
-from ..models import ActionPlan
+from ..models import ActionPlan, Section
 from . import serializers
 
 
@@ -29,6 +30,14 @@ def _progress_input(request) -> dict:
     return payload
 
 
+class SectionFilterSet(django_filters.FilterSet):
+    plan = django_filters.NumberFilter(field_name="principle__plan")
+
+    class Meta:
+        model = Section
+        fields = ["plan", "principle"]
+
+
 class PlanViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = ActionPlan.objects.order_by("-start_quarter", "id")
     serializer_class = serializers.PlanSerializer
@@ -44,7 +53,7 @@ class PrincipleViewSet(viewsets.ReadOnlyModelViewSet):
 class SectionViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = selectors.section_list()
     serializer_class = serializers.SectionSerializer
-    filterset_fields = ["principle", "principle__plan"]
+    filterset_class = SectionFilterSet
 
 
 class DepartmentViewSet(viewsets.ReadOnlyModelViewSet):

@@ -130,6 +130,8 @@ def test_lists_of_plans_principles_sections_departments(api, plan, department):
     assert [p["number"] for p in principles] == [1, 2]
     sections = api.get("/api/v1/sections/").json()["results"]
     assert [s["title"] for s in sections] == ["Нормативне забезпечення", "Контроль якості"]
+    assert api.get(f"/api/v1/sections/?plan={plan.pk}").json()["count"] == 2
+    assert api.get(f"/api/v1/sections/?plan={plan.pk + 1}").json()["count"] == 0
     departments = api.get("/api/v1/departments/").json()["results"]
     assert set(departments[0]) == {"id", "name", "short_name"}
     assert "pr@example.org" not in str(departments)
