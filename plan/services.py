@@ -23,7 +23,7 @@ from common.quarters import Quarter
 
 from .choices import PlanStatus, TaskStatus
 from .deadlines import DeadlineError, ParsedDeadline, outside_plan_message, parse_deadline
-from .importing import PlanRow, read_table, validate_table
+from .importing import PlanRow, TableError, read_table, validate_table
 from .indicators import find_targets
 from .models import (
     ActionPlan,
@@ -122,8 +122,6 @@ def plan_import(
     ``dry_run`` everything is written inside a transaction and rolled back, so the report
     (counts, new departments) is exactly what a real import would do.
     """
-    from .importing import TableError
-
     _require_coordinator(by)
     try:
         start_q = start if isinstance(start, Quarter) else Quarter.parse(start)
@@ -251,7 +249,8 @@ def task_update(*, task: Task, by, departments: list[Department] | None = None, 
             raise ValidationError({"deadline_text": f"«{task.deadline_text}»: {outside}"})
         _apply_deadline_fields(task, deadline)
     task.full_clean()
-    _save_with_history(task, by=by, reason="Зміна завдання: " + ", ".join(sorted(changes)) if changes else "")
+    reason = ("Зміна завдання: " + ", ".join(sorted(changes))) if changes else "Зміна виконавчих органів"
+    _save_with_history(task, by=by, reason=reason)
     if deadline is not None:
         _write_periods(task, deadline)
     if task.indicators_text != old_indicators:
