@@ -244,6 +244,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "TaskStatusEnum": "plan.choices.TaskStatus",
+        "PlanStatusEnum": "plan.choices.PlanStatus",
+    },
 }
 # Public read-only API may be called from browsers on other sites.
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -1,0 +1,178 @@
+"""Reads for the action plan: querysets built once, progress figures computed in the database.
+
+For the public pages and the quarterly report:
+
+* ``task_list(plan=...)`` -> tasks with section, principle, departments (lead first), periods and
+  indicators loaded, annotated ``is_overdue``; filter it with ``plan.filtersets.TaskFilterSet``.
+* ``tasks_active_in(quarter, plan=...)`` -> tasks whose periods cover the quarter.
+* ``plan_progress(plan=...)``, ``progress_by_principle``, ``progress_by_section``,
+  ``progress_by_department`` -> ``ProgressFigures`` (counts per status, overdue, completion share),
+  one SQL query each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from common.quarters import Quarter
+
+from .choices import CLOSED_STATUSES, TaskStatus
+from .models import ActionPlan, Principle, ProgressUpdate, Section, Task, TaskDepartment, TaskPeriod
+
+
+def overdue_q(*, today: dt.date | None = None, prefix: str = "") -> Q:
+    """Overdue: the due date has passed and the task is neither completed nor cancelled."""
+    today = today or timezone.localdate()
+    return Q(**{f"{prefix}due_date__lt": today}) & ~Q(**{f"{prefix}status__in": CLOSED_STATUSES})
+
+
+def task_list(*, plan: ActionPlan | int | None = None, today: dt.date | None = None) -> QuerySet[Task]:
+    """Tasks in plan order with everything a list or the API shows, annotated ``is_overdue``."""
+    queryset = (
+        Task.objects.select_related("plan", "section", "section__principle")
+        .prefetch_related(
+            Prefetch(
+                "task_departments",
+                queryset=TaskDepartment.objects.select_related("department").order_by("-is_lead", "position", "id"),
+            ),
+            Prefetch("periods", queryset=TaskPeriod.objects.order_by("start_index")),
+            "indicators",
+        )
+        .annotate(
+            is_overdue=Case(
+                When(overdue_q(today=today), then=Value(True)), default=Value(False), output_field=BooleanField()
+            )
+        )
+        .order_by("-plan__start_quarter", "plan_id", "position", "id")
+    )
+    if plan is not None:
+        queryset = queryset.filter(plan=plan)
+    return queryset
+
+
+def active_in_q(quarter: Quarter) -> Q:
+    """Tasks with a period covering ``quarter`` (an EXISTS subquery: no duplicate rows)."""
+    periods = TaskPeriod.objects.filter(
+        task=OuterRef("pk"), start_index__lte=quarter.index, end_index__gte=quarter.index
+    )
+    return Q(Exists(periods))
+
+
+def tasks_active_in(quarter: Quarter, *, plan: ActionPlan | int | None = None) -> QuerySet[Task]:
+    """Tasks to be worked on in ``quarter`` (the quarterly report's list)."""
+    return task_list(plan=plan).filter(active_in_q(quarter))
+
+
+def task_updates(*, task: Task) -> QuerySet[ProgressUpdate]:
+    """A task's progress updates, newest first, with author and evidence loaded."""
+    return (
+        ProgressUpdate.objects.filter(task=task)
+        .select_related("author")
+        .prefetch_related("links", "files")
+        .order_by("-date", "-created_at", "-id")
+    )
+
+
+def principle_list(*, plan: ActionPlan | int | None = None) -> QuerySet[Principle]:
+    queryset = Principle.objects.select_related("plan").order_by("plan_id", "number")
+    return queryset.filter(plan=plan) if plan is not None else queryset
+
+
+def section_list(*, plan: ActionPlan | int | None = None) -> QuerySet[Section]:
+    queryset = Section.objects.select_related("principle").order_by(
+        "principle__plan_id", "principle__number", "position"
+    )
+    return queryset.filter(principle__plan=plan) if plan is not None else queryset
+
+
+# --- Progress figures --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgressFigures:
+    """Counts per status for a group of tasks, with overdue count and completion share."""
+
+    key: int | None
+    label: str
+    total: int
+    counts: dict[str, int]
+    overdue: int
+
+    @property
+    def completed(self) -> int:
+        return self.counts.get(TaskStatus.COMPLETED, 0)
+
+    @property
+    def completion_share(self) -> float | None:
+        """Completed / (total - cancelled); None when no task counts."""
+        denominator = self.total - self.counts.get(TaskStatus.CANCELLED, 0)
+        return self.completed / denominator if denominator else None
+
+    @property
+    def completion_percent(self) -> int | None:
+        share = self.completion_share
+        return None if share is None else round(share * 100)
+
+
+def _aggregates(prefix: str = "", today: dt.date | None = None) -> dict:
+    """Counts of tasks reached through ``prefix`` ("" for Task itself, "tasks__" from Section...)."""
+    task_id = f"{prefix}id"
+    figures = {f"n_{s}": Count(task_id, filter=Q(**{f"{prefix}status": s})) for s in TaskStatus.values}
+    figures["n_total"] = Count(task_id)
+    figures["n_overdue"] = Count(task_id, filter=overdue_q(today=today, prefix=prefix))
+    return figures
+
+
+def _figures(row: dict, key, label) -> ProgressFigures:
+    return ProgressFigures(
+        key=key,
+        label=label,
+        total=row["n_total"],
+        counts={s: row[f"n_{s}"] for s in TaskStatus.values},
+        overdue=row["n_overdue"],
+    )
+
+
+def plan_progress(*, plan: ActionPlan, today: dt.date | None = None) -> ProgressFigures:
+    """Figures for a whole plan (one query)."""
+    row = Task.objects.filter(plan=plan).aggregate(**_aggregates(today=today))
+    return _figures(row, plan.pk, plan.title)
+
+
+def progress_by_principle(*, plan: ActionPlan, today: dt.date | None = None) -> list[ProgressFigures]:
+    """Figures per principle of the plan, in principle order; principles without tasks count 0."""
+    rows = (
+        Principle.objects.filter(plan=plan)
+        .values("pk", "number", "title")
+        .annotate(**_aggregates("sections__tasks__", today=today))
+        .order_by("number")
+    )
+    return [_figures(r, r["pk"], f"{r['number']}. {r['title']}") for r in rows]
+
+
+def progress_by_section(*, plan: ActionPlan, today: dt.date | None = None) -> list[ProgressFigures]:
+    """Figures per section, in plan order."""
+    rows = (
+        Section.objects.filter(principle__plan=plan)
+        .values("pk", "title", "principle__number", "position")
+        .annotate(**_aggregates("tasks__", today=today))
+        .order_by("principle__number", "position", "pk")
+    )
+    return [_figures(r, r["pk"], r["title"]) for r in rows]
+
+
+def progress_by_department(*, plan: ActionPlan | None = None, today: dt.date | None = None) -> list[ProgressFigures]:
+    """Figures per responsible department (lead or co-responsible), departments by name."""
+    links = TaskDepartment.objects.all()
+    if plan is not None:
+        links = links.filter(task__plan=plan)
+    rows = (
+        links.values("department_id", "department__name", "department__short_name")
+        .annotate(**_aggregates("task__", today=today))
+        .order_by("department__name")
+    )
+    return [_figures(r, r["department_id"], r["department__short_name"] or r["department__name"]) for r in rows]

@@ -1,0 +1,350 @@
+"""Writes for the action plan. Every function is one action, atomic, keyword-only, checks rights.
+
+History: Task and ProgressUpdate keep simple_history records; every write here sets the acting
+user (``_history_user``) and a short reason (``_change_reason``), so the history shows who, when
+and what changed even outside a web request (management commands, Celery, the API).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts import roles
+from accounts.models import Department
+from accounts.services import department_get_or_create
+from common.quarters import Quarter
+
+from .choices import PlanStatus, TaskStatus
+from .deadlines import DeadlineError, ParsedDeadline, outside_plan_message, parse_deadline
+from .importing import PlanRow, TableError, read_table, validate_table
+from .indicators import find_targets
+from .models import (
+    ActionPlan,
+    EvidenceFile,
+    EvidenceLink,
+    Indicator,
+    Principle,
+    ProgressUpdate,
+    Section,
+    Task,
+    TaskDepartment,
+    TaskPeriod,
+)
+
+EVIDENCE_EXTENSIONS = {".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".csv", ".png", ".jpg", ".jpeg"}
+
+
+def _save_with_history(instance, *, by, reason: str) -> None:
+    instance._history_user = by if by is not None and getattr(by, "is_authenticated", False) else None
+    instance._change_reason = reason
+    instance.save()
+
+
+def _require_coordinator(by) -> None:
+    if by is not None and not roles.is_coordinator(by):
+        raise PermissionDenied("Змінювати план може лише координатор відкритих даних.")
+
+
+# --- Plans ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def plan_create(
+    *,
+    title: str,
+    start: Quarter | str,
+    end: Quarter | str,
+    status: str = PlanStatus.ADOPTED,
+    decision_number: str = "",
+    decision_date: dt.date | None = None,
+    by=None,
+) -> ActionPlan:
+    """Create an empty plan for the quarters start..end (``by`` None = the system)."""
+    _require_coordinator(by)
+    plan = ActionPlan(
+        title=title.strip(),
+        start_quarter=str(start),
+        end_quarter=str(end),
+        status=status,
+        decision_number=decision_number,
+        decision_date=decision_date,
+    )
+    plan.full_clean()
+    if Quarter.parse(plan.end_quarter) < Quarter.parse(plan.start_quarter):
+        raise ValidationError({"end_quarter": "Кінець плану не може бути раніше за його початок."})
+    if ActionPlan.objects.filter(title=plan.title, start_quarter=plan.start_quarter).exists():
+        raise ValidationError({"title": f"План «{plan.title}» з початком {plan.start_quarter} вже існує."})
+    plan.save()
+    return plan
+
+
+@dataclass
+class ImportReport:
+    plan: ActionPlan | None
+    dry_run: bool
+    principles: int = 0
+    sections: int = 0
+    tasks: int = 0
+    indicators: int = 0
+    new_departments: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = (
+            f"Принципів: {self.principles}, розділів: {self.sections}, завдань: {self.tasks}, "
+            f"вимірюваних показників: {self.indicators}."
+        )
+        if self.new_departments:
+            text += " Нові підрозділи: " + "; ".join(self.new_departments) + "."
+        return text
+
+
+def plan_import(
+    *,
+    data: bytes,
+    filename: str,
+    title: str,
+    start: Quarter | str,
+    end: Quarter | str,
+    status: str = PlanStatus.ADOPTED,
+    dry_run: bool = False,
+    by=None,
+) -> ImportReport:
+    """Import a plan table: validate every row first, then write all of it or nothing.
+
+    Raises ValidationError whose ``messages`` are "Рядок N, колонка «X»: ..." lines. With
+    ``dry_run`` everything is written inside a transaction and rolled back, so the report
+    (counts, new departments) is exactly what a real import would do.
+    """
+    _require_coordinator(by)
+    try:
+        start_q = start if isinstance(start, Quarter) else Quarter.parse(start)
+        end_q = end if isinstance(end, Quarter) else Quarter.parse(end)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from None
+    try:
+        rows, errors = validate_table(read_table(data, filename), plan_start=start_q, plan_end=end_q)
+    except TableError as exc:
+        raise ValidationError([str(exc)]) from None
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        plan = plan_create(title=title, start=start_q, end=end_q, status=status, by=by)
+        report = _write_rows(plan=plan, rows=rows, by=by)
+        report.dry_run = dry_run
+        if dry_run:
+            transaction.set_rollback(True)
+            report.plan = None
+    return report
+
+
+def _write_rows(*, plan: ActionPlan, rows: list[PlanRow], by) -> ImportReport:
+    report = ImportReport(plan=plan, dry_run=False)
+    principles: dict[int, Principle] = {}
+    sections: dict[tuple[int, str], Section] = {}
+    departments: dict[str, Department] = {}
+    for position, row in enumerate(rows, start=1):
+        principle = principles.get(row.principle_number)
+        if principle is None:
+            principle = Principle(plan=plan, number=row.principle_number, title=row.principle_title)
+            principle.full_clean()
+            principle.save()
+            principles[row.principle_number] = principle
+        key = (row.principle_number, row.section_title)
+        section = sections.get(key)
+        if section is None:
+            section = Section(principle=principle, title=row.section_title, position=len(sections) + 1)
+            section.full_clean()
+            section.save()
+            sections[key] = section
+        task = Task(
+            plan=plan,
+            section=section,
+            position=position,
+            title=row.title,
+            description=row.description,
+            indicators_text=row.indicators_text,
+            deadline_text=row.deadline_text,
+        )
+        _apply_deadline_fields(task, row.deadline)
+        task.full_clean()
+        _save_with_history(task, by=by, reason="Імпорт плану")
+        _write_periods(task, row.deadline)
+        for index, name in enumerate(row.departments):
+            department = departments.get(name)
+            if department is None:
+                department, created = department_get_or_create(name=name)
+                departments[name] = department
+                if created:
+                    report.new_departments.append(department.name)
+            TaskDepartment.objects.get_or_create(
+                task=task, department=department, defaults={"is_lead": index == 0, "position": index}
+            )
+        report.indicators += _write_indicators(task)
+    report.principles, report.sections, report.tasks = len(principles), len(sections), len(rows)
+    return report
+
+
+def _apply_deadline_fields(task: Task, deadline: ParsedDeadline) -> None:
+    task.recurring = deadline.recurring
+    task.due_date = deadline.due_date
+
+
+def _write_periods(task: Task, deadline: ParsedDeadline) -> None:
+    TaskPeriod.objects.filter(task=task).delete()
+    TaskPeriod.objects.bulk_create(
+        [TaskPeriod(task=task, start_index=start.index, end_index=end.index) for start, end in deadline.periods]
+    )
+
+
+def _write_indicators(task: Task) -> int:
+    """Indicator rows for the measurable targets in the task's indicators text."""
+    targets = find_targets(task.indicators_text)
+    Indicator.objects.bulk_create(
+        [
+            Indicator(task=task, text=t.text, target_value=t.value, unit=t.unit[:100], position=i)
+            for i, t in enumerate(targets)
+        ]
+    )
+    return len(targets)
+
+
+# --- Tasks ---------------------------------------------------------------------------
+
+TASK_EDITABLE_FIELDS = ("title", "description", "indicators_text", "deadline_text", "section", "position")
+
+
+@transaction.atomic
+def task_update(*, task: Task, by, departments: list[Department] | None = None, **changes) -> Task:
+    """Edit a task's texts, section, position, deadline (re-parsed) or departments (lead first).
+
+    Only coordinators edit the plan. Indicators are re-derived when the indicators text changes,
+    keeping existing ones whose text and target did not change (their actual values stay).
+    """
+    if by is None or not roles.is_coordinator(by):
+        raise PermissionDenied("Змінювати завдання плану може лише координатор відкритих даних.")
+    unknown = set(changes) - set(TASK_EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(dict.fromkeys(sorted(unknown), "Це поле не можна змінити."))
+    old_indicators = task.indicators_text
+    for name, value in changes.items():
+        setattr(task, name, value.strip() if isinstance(value, str) else value)
+    if task.section.principle.plan_id != task.plan_id:
+        raise ValidationError({"section": "Розділ має належати до того самого плану."})
+    deadline = None
+    if "deadline_text" in changes:
+        plan = task.plan
+        try:
+            deadline = parse_deadline(task.deadline_text, plan_start=plan.start, plan_end=plan.end)
+        except DeadlineError as exc:
+            raise ValidationError({"deadline_text": str(exc)}) from None
+        outside = outside_plan_message(deadline, plan_start=plan.start, plan_end=plan.end)
+        if outside:
+            raise ValidationError({"deadline_text": f"«{task.deadline_text}»: {outside}"})
+        _apply_deadline_fields(task, deadline)
+    task.full_clean()
+    reason = ("Зміна завдання: " + ", ".join(sorted(changes))) if changes else "Зміна виконавчих органів"
+    _save_with_history(task, by=by, reason=reason)
+    if deadline is not None:
+        _write_periods(task, deadline)
+    if task.indicators_text != old_indicators:
+        targets = {(t.text, t.value) for t in find_targets(task.indicators_text)}
+        for indicator in task.indicators.all():
+            if (indicator.text, indicator.target_value) not in targets:
+                indicator.delete()
+        kept = {(i.text, i.target_value) for i in task.indicators.all()}
+        for position, target in enumerate(find_targets(task.indicators_text)):
+            if (target.text, target.value) not in kept:
+                Indicator.objects.create(
+                    task=task, text=target.text, target_value=target.value, unit=target.unit[:100], position=position
+                )
+    if departments is not None:
+        if not departments:
+            raise ValidationError({"departments": "Потрібен щонайменше один виконавчий орган."})
+        task.task_departments.all().delete()
+        for position, department in enumerate(dict.fromkeys(departments)):
+            TaskDepartment.objects.create(task=task, department=department, is_lead=position == 0, position=position)
+    return task
+
+
+def _refresh_task_status(task: Task, *, by) -> None:
+    """The task's stored status and percent = those of its latest update (by date, then time)."""
+    latest = task.updates.order_by("-date", "-created_at", "-id").first()
+    status = latest.status if latest else TaskStatus.NOT_STARTED
+    percent = latest.percent if latest else None
+    if (task.status, task.percent) != (status, percent):
+        task.status, task.percent = status, percent
+        _save_with_history(task, by=by, reason="Новий стан за оновленням виконання")
+
+
+def _evidence_link(update: ProgressUpdate, link) -> EvidenceLink:
+    url, title = (link.get("url", ""), link.get("title", "")) if isinstance(link, dict) else (str(link), "")
+    evidence = EvidenceLink(update=update, url=(url or "").strip(), title=(title or "").strip())
+    try:
+        evidence.full_clean()
+    except ValidationError as exc:
+        raise ValidationError({"links": f"Неправильне посилання «{url}»: " + "; ".join(exc.messages)}) from None
+    return evidence
+
+
+def _evidence_file(update: ProgressUpdate, upload) -> EvidenceFile:
+    name = os.path.basename(getattr(upload, "name", "") or "")
+    extension = os.path.splitext(name)[1].lower()
+    if extension not in EVIDENCE_EXTENSIONS:
+        allowed = ", ".join(sorted(EVIDENCE_EXTENSIONS))
+        raise ValidationError({"files": f"Файл «{name}»: дозволені типи {allowed}."})
+    if upload.size > settings.UPLOAD_MAX_BYTES:
+        raise ValidationError(
+            {"files": f"Файл «{name}» завеликий: найбільше {settings.UPLOAD_MAX_BYTES // (1024 * 1024)} МБ."}
+        )
+    return EvidenceFile(update=update, file=upload, title=name[:255])
+
+
+@transaction.atomic
+def task_add_progress(
+    *,
+    task: Task,
+    author,
+    status: str,
+    narrative: str,
+    date: dt.date | None = None,
+    percent: int | None = None,
+    links=(),
+    files=(),
+) -> ProgressUpdate:
+    """Record progress on a task with evidence; the task takes the status of its latest update.
+
+    Coordinators report on any task, department heads on tasks of their own department.
+    ``links`` are URLs or {"url", "title"} dicts; ``files`` are uploaded files.
+    """
+    department_ids = list(task.task_departments.values_list("department_id", flat=True))
+    if not roles.can_act_for_any(author, department_ids):
+        raise PermissionDenied("Звітувати про це завдання може координатор або керівник відповідального підрозділу.")
+    today = timezone.localdate()
+    update = ProgressUpdate(
+        task=task,
+        author=author,
+        status=status,
+        narrative=(narrative or "").strip(),
+        date=date or today,
+        percent=percent,
+    )
+    update.full_clean()
+    if update.date > today:
+        raise ValidationError({"date": "Дата оновлення не може бути в майбутньому."})
+    if status == TaskStatus.COMPLETED and percent not in (None, 100):
+        raise ValidationError({"percent": "Виконане завдання має 100 % виконання."})
+    if status == TaskStatus.NOT_STARTED and percent not in (None, 0):
+        raise ValidationError({"percent": "Не розпочате завдання має 0 % виконання."})
+    _save_with_history(update, by=author, reason="Нове оновлення виконання")
+    EvidenceLink.objects.bulk_create([_evidence_link(update, link) for link in links])
+    for upload in files:
+        _evidence_file(update, upload).save()
+    _refresh_task_status(task, by=author)
+    return update

@@ -1,0 +1,104 @@
+"""The Ternopil 2019-2020 plan as loaded by load_demo: counts, texts, periods, departments."""
+
+import io
+
+import pytest
+
+from accounts import demo as accounts_demo
+from plan import demo
+from plan.choices import TaskStatus
+from plan.models import ActionPlan, Principle, ProgressUpdate, Section, Task
+
+
+@pytest.fixture
+def plan(db):
+    out = io.StringIO()
+    accounts_demo.load(out)
+    return demo.load(out)
+
+
+def periods(task):
+    return [(str(p.start), str(p.end)) for p in task.periods.all()]
+
+
+def task(plan, position):
+    return Task.objects.get(plan=plan, position=position)
+
+
+def test_counts_and_plan(plan):
+    assert plan.title == demo.PLAN_TITLE
+    assert (plan.start_quarter, plan.end_quarter, plan.status) == ("2019Q1", "2020Q4", "adopted")
+    assert Principle.objects.filter(plan=plan).count() == 6
+    assert Section.objects.filter(principle__plan=plan).count() == 10
+    assert Task.objects.filter(plan=plan).count() == 21
+    assert list(Principle.objects.filter(plan=plan).values_list("number", "title")) == [
+        (1, "Відкритість за замовчуванням"),
+        (2, "Оперативність та вичерпність"),
+        (3, "Доступність та готовність до використання"),
+        (4, "Порівнюваність та інтероперабельність"),
+        (5, "Покращене урядування та залучення громадян"),
+        (6, "Інклюзивний розвиток та інновації"),
+    ]
+    per_principle = [p.sections.count() for p in Principle.objects.filter(plan=plan)]
+    assert per_principle == [2, 3, 2, 1, 1, 1]
+
+
+@pytest.mark.parametrize(
+    ("position", "deadline", "expected"),
+    [
+        (1, "І-ІІ квартал 2019 року", [("2019Q1", "2019Q2")]),
+        (4, "III квартал 2019 року", [("2019Q3", "2019Q3")]),
+        (5, "І квартал 2019 року-IV квартал 2020 року", [("2019Q1", "2020Q4")]),
+        (6, "ІІІ-IV квартал 2019 року, ІІІ-IV квартал 2020 року", [("2019Q3", "2019Q4"), ("2020Q3", "2020Q4")]),
+        (7, "ІІІ-IV квартал 2020 року", [("2020Q3", "2020Q4")]),
+        (10, "ІІ-ІІІ квартал 2019 року", [("2019Q2", "2019Q3")]),
+        (16, "ІІІ-IV квартал 2019 – І-ІІ квартал 2020", [("2019Q3", "2020Q2")]),
+        (17, "ІІІ квартал -IV квартал 2020 року", [("2020Q3", "2020Q4")]),
+        (19, "IV квартал 2019 -IV квартал 2020 року", [("2019Q4", "2020Q4")]),
+        (21, "ІІІ квартал 2019 року-IV квартал 2020 року", [("2019Q3", "2020Q4")]),
+    ],
+)
+def test_periods_against_the_seed(plan, position, deadline, expected):
+    t = task(plan, position)
+    assert t.deadline_text == deadline
+    assert periods(t) == expected
+    assert t.due_date == t.periods.last().end.last_day()
+
+
+def test_texts_and_departments_as_in_the_seed(plan):
+    first = task(plan, 1)
+    assert first.title.startswith("Забезпечити оприлюднення та оновлення відкритих даних")
+    assert first.description.startswith("Відповідно до Постанови Кабінету Міністрів України від 21.10.2015р. №835")
+    assert first.indicators_text == "Публікація та оновлення наборів даних ."
+    assert first.section.title == "Нормативне забезпечення"
+    # "/" separates bodies, the first is the lead
+    t5 = task(plan, 5)
+    assert [(link.department.name, link.is_lead) for link in t5.task_departments.order_by("position")] == [
+        ("Відділ зв’язків з громадськістю та засобами масової інформації", True),
+        ("Управління стратегічного розвитку", False),
+    ]
+    # a comma is part of the name
+    assert [d.name for d in task(plan, 7).departments.all()] == ["Управління економіки, промисловості та праці"]
+    # empty content cells stay empty
+    assert task(plan, 16).description == "" and task(plan, 17).description == ""
+    assert task(plan, 17).title == "Розробка та модернізація програмного забезпечення, створення відкритих API."
+    assert task(plan, 21).section.title == "Стимулювання інновацій та проектів на базі відкритих даних"
+
+
+def test_measurable_indicators(plan):
+    assert task(plan, 6).indicators.get().unit == "проекту"
+    assert task(plan, 14).indicators.get().unit == "публікація раз на квартал"
+    assert task(plan, 19).indicators.get().target_value == 1
+    assert task(plan, 19).indicators.get().unit == "цільової програми"
+    assert not task(plan, 1).indicators.exists()
+
+
+def test_demo_updates_and_running_twice(plan):
+    assert ProgressUpdate.objects.count() == 5
+    assert task(plan, 1).status == TaskStatus.COMPLETED and task(plan, 1).percent == 100
+    assert task(plan, 4).status == TaskStatus.LIMITED
+    assert task(plan, 1).updates.filter(author__username="head").exists()
+    out = io.StringIO()
+    demo.load(out)
+    assert "уже завантажено" in out.getvalue()
+    assert ActionPlan.objects.count() == 1 and Task.objects.count() == 21 and ProgressUpdate.objects.count() == 5
