@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts import roles
 
 from . import selectors, services
+from .page_sections import render_dataset_sections
 from .dcat import catalog_graph, site_url
 from .filtersets import DatasetFilterSet
 from .forms import MarkUpdatedForm
@@ -68,6 +69,7 @@ def dataset_detail(request, slug):
             "tasks": dataset.tasks.all(),
             "can_act": roles.can_act_for_department(request.user, dataset.department_id),
             "show_personal": roles.is_staff_member(request.user),
+            "extra_sections": render_dataset_sections(request, dataset),
         },
     )
 

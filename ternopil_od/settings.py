@@ -9,6 +9,7 @@ DJANGO_ALLOWED_HOSTS (see README.md for the full table).
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -196,7 +197,13 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 REMINDER_HOUR = env.int("REMINDER_HOUR", default=8)
 REMINDER_MINUTE = env.int("REMINDER_MINUTE", default=0)
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Quality scores include "up to date", which changes with the calendar, not with writes.
+    "registry-refresh-quality": {
+        "task": "registry.tasks.refresh_quality",
+        "schedule": crontab(hour=3, minute=30),
+    },
+}
 
 # --- Public feedback (feedback app) ---------------------------------------------------
 FEEDBACK_RATE_LIMIT_PER_HOUR = env.int("FEEDBACK_RATE_LIMIT_PER_HOUR", default=5)
@@ -247,6 +254,10 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "TaskStatusEnum": "plan.choices.TaskStatus",
         "PlanStatusEnum": "plan.choices.PlanStatus",
+        "DatasetStatusEnum": "registry.choices.DatasetStatus",
+        "FeedbackStatusEnum": "feedback.choices.FeedbackStatus",
+        "FeedbackKindEnum": "feedback.choices.FeedbackKind",
+        "FrequencyEnum": "registry.choices.Frequency",
     },
 }
 # Public read-only API may be called from browsers on other sites.

@@ -148,3 +148,26 @@ def test_admin_lists_feedback(client, coordinator):
     client.force_login(coordinator)
     assert client.get("/admin/feedback/feedbackitem/").status_code == 200
     assert client.get(f"/admin/feedback/feedbackitem/{item.pk}/change/").status_code == 200
+
+
+def test_dataset_page_lists_the_requests_it_answers(client, coordinator, department):
+    """The registry's dataset page shows fulfilled requests through the section feedback registers."""
+    from feedback.services import feedback_moderate, feedback_submit
+    from registry.services import dataset_create
+
+    dataset = dataset_create(
+        by=None,
+        identifier="bus-stops",
+        title="Зупинки громадського транспорту",
+        department=department,
+        status="published",
+    )
+    item = feedback_submit(
+        kind="dataset_request", title="Дайте зупинки автобусів", text="Потрібні координати зупинок.", ip="192.0.2.7"
+    )
+    feedback_moderate(
+        item=item, by=coordinator, status="fulfilled", public_answer="Опубліковано.", fulfilled_dataset=dataset
+    )
+    html = client.get(f"/registry/{dataset.slug}/").content.decode()
+    assert "Запити, на які відповідає цей набір" in html
+    assert "Дайте зупинки автобусів" in html
