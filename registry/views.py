@@ -11,10 +11,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts import roles
 
 from . import selectors, services
-from .page_sections import render_dataset_sections
 from .dcat import catalog_graph, site_url
 from .filtersets import DatasetFilterSet
 from .forms import MarkUpdatedForm
+from .page_sections import render_dataset_sections
 from .quality import dataset_quality
 from .resources import DatasetResource
 from .schedule import is_overdue
