@@ -2,9 +2,11 @@
 
 from importlib import import_module
 
-from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
+
+from common.api.views import NotFoundView, RedocView, SwaggerView
 
 # Each app registers its viewsets in <app>/api/routes.py with register(router).
 ROUTE_MODULES = [
@@ -22,6 +24,9 @@ for module_name in ROUTE_MODULES:
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    path("docs/", SwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("redoc/", RedocView.as_view(url_name="api-schema"), name="api-redoc"),
 ] + router.urls
+
+# Last: anything else under /api/v1/ is a JSON 404 (not Django's HTML page).
+urlpatterns.append(re_path(r"^.*$", NotFoundView.as_view(), name="api-not-found"))

@@ -218,9 +218,10 @@ CELERY_BEAT_SCHEDULE["feedback-erase-personal-data"] = {
 
 # --- REST framework ---------------------------------------------------------------
 REST_FRAMEWORK = {
+    # Token first: a missing or revoked token answers 401 with `WWW-Authenticate: Token`.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["common.api.permissions.ReadOnlyOrRolePermission"],
     "DEFAULT_FILTER_BACKENDS": [
@@ -230,11 +231,13 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "common.api.pagination.StandardPagination",
     "EXCEPTION_HANDLER": "common.api.exceptions.exception_handler",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "common.api.schema.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "common.api.throttling.AnonRateThrottle",
+        "common.api.throttling.UserRateThrottle",
     ],
+    # Proxies in front of the app whose X-Forwarded-For is trusted (0: use REMOTE_ADDR only).
+    "NUM_PROXIES": env.int("API_TRUSTED_PROXY_COUNT", default=0),
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="120/min"),
         "user": env.str("API_THROTTLE_USER", default="600/min"),

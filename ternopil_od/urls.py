@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("ternopil_od.api_urls")),
     # Each app's pages carry their full paths (/plan/tasks/, /registry/, /feeds/progress/...).

@@ -1,7 +1,8 @@
 from django.core.exceptions import PermissionDenied
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework import serializers as drf_serializers
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -49,7 +50,19 @@ class RequestViewSet(
             return RequestDetailSerializer
         return RequestSerializer
 
-    @extend_schema(responses={201: RequestSerializer})
+    @extend_schema(
+        request=RequestCreateSerializer,
+        responses={
+            201: inline_serializer(
+                "RequestReceived",
+                fields={
+                    "id": drf_serializers.IntegerField(),
+                    "status": drf_serializers.CharField(),
+                    "detail": drf_serializers.CharField(),
+                },
+            )
+        },
+    )
     def create(self, request, *args, **kwargs):
         ip = client_ip(request)
         try:

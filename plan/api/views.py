@@ -1,10 +1,10 @@
 """Read-only plan API; progress updates are posted through plan.services.task_add_progress."""
 
 import django_filters
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from accounts.models import Department
@@ -73,8 +73,11 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return selectors.task_list()
 
+    @extend_schema(methods=["GET"], responses=serializers.ProgressUpdateSerializer(many=True))
     @extend_schema(
-        request=serializers.ProgressInputSerializer, responses=serializers.ProgressUpdateSerializer(many=True)
+        methods=["POST"],
+        request=serializers.ProgressInputSerializer,
+        responses={201: serializers.ProgressUpdateSerializer},
     )
     @action(detail=True, methods=["get", "post"], filterset_class=None, ordering_fields=None)
     def progress(self, request, pk=None):

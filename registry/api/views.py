@@ -23,7 +23,8 @@ class DatasetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "today": timezone.localdate()}
 
-    @extend_schema(request=DatasetUpdateSerializer, responses=DatasetUpdateSerializer(many=True))
+    @extend_schema(methods=["GET"], responses=DatasetUpdateSerializer(many=True))
+    @extend_schema(methods=["POST"], request=DatasetUpdateSerializer, responses={201: DatasetUpdateSerializer})
     @action(detail=True, methods=["get", "post"], serializer_class=DatasetUpdateSerializer, filterset_class=None)
     def updates(self, request, pk=None):
         """GET: the update log. POST: mark the dataset updated (stewards of its department, coordinators)."""
