@@ -1,11 +1,17 @@
-"""Turn service-layer errors into DRF responses.
+"""Every API error as JSON, in the request's language (LocaleMiddleware: Accept-Language, uk default).
 
-Services raise django.core.exceptions.ValidationError (with field names where they apply)
-so that forms and the API share one set of checks; here they become a 400 with the same
-field-level messages a DRF serializer would give.
+- Services raise django.core.exceptions.ValidationError (with field names where they apply)
+  so that forms and the API share one set of checks; here they become a 400 with the same
+  field-level messages a DRF serializer would give.
+- Django's Http404 carries an English, model-naming message ("No Task matches the given
+  query."); the API answers with its own translated "not found" instead.
+- DRF's 429 text is only half translated into Ukrainian; it is rebuilt here, with the wait in
+  seconds (the `Retry-After` header carries the same number).
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -14,4 +20,13 @@ def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         exc = exceptions.ValidationError(detail=detail)
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif type(exc) is exceptions.Throttled:  # subclasses (feedback's hourly limit) bring their own text
+        wait = exc.wait
+        detail = _("Забагато запитів.")
+        if wait is not None:
+            detail += " " + _("Повторіть запит через %(wait)d с.") % {"wait": max(1, round(wait))}
+        exc = exceptions.Throttled(detail=detail)  # without `wait`, DRF adds no English sentence
+        exc.wait = wait  # -> Retry-After
     return drf_exception_handler(exc, context)

@@ -52,4 +52,6 @@ class SwaggerView(_JSONOptionsMixin, SpectacularSwaggerView):
 
 
 class RedocView(_JSONOptionsMixin, SpectacularRedocView):
-    """ReDoc, served from drf-spectacular-sidecar's static files (no CDN)."""
+    """ReDoc, served from drf-spectacular-sidecar's static files (no CDN, no web fonts)."""
+
+    template_name = "api/redoc.html"

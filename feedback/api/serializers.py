@@ -34,9 +34,9 @@ class RequestSerializer(serializers.ModelSerializer):
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     votes = serializers.IntegerField(source="vote_count", read_only=True)
-    dataset = DatasetRefSerializer(read_only=True)
-    fulfilled_dataset = DatasetRefSerializer(read_only=True)
-    duplicate_of = serializers.PrimaryKeyRelatedField(read_only=True)
+    dataset = DatasetRefSerializer(read_only=True, allow_null=True)
+    fulfilled_dataset = DatasetRefSerializer(read_only=True, allow_null=True)
+    duplicate_of = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     url = serializers.SerializerMethodField()
 
     class Meta:

@@ -1,3 +1,6 @@
+import datetime as dt
+
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from ..models import Dataset, DatasetUpdate, RequiredDataset
@@ -21,7 +24,7 @@ class DatasetSerializer(serializers.ModelSerializer):
     """Public fields only: no responsible person, no e-mail."""
 
     department = DepartmentRefSerializer(read_only=True)
-    required_by_835 = serializers.PrimaryKeyRelatedField(read_only=True)
+    required_by_835 = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     frequency_label = serializers.CharField(source="get_frequency_display", read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     keywords = serializers.ListField(source="keyword_list", child=serializers.CharField(), read_only=True)
@@ -45,6 +48,14 @@ class DatasetSerializer(serializers.ModelSerializer):
 class DatasetUpdateSerializer(serializers.ModelSerializer):
     when = serializers.DateTimeField(source="updated_at", required=False)
 
+    # Older dates are typing errors (and before 1900 the local zone has no whole-minute offset).
+    EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
     class Meta:
         model = DatasetUpdate
         fields = ["id", "when", "note", "link"]
+
+    def validate_when(self, value):
+        if value < self.EARLIEST:
+            raise serializers.ValidationError(_("Дата оновлення не може бути раніше 2000 року."))
+        return value
