@@ -9,6 +9,7 @@ DJANGO_ALLOWED_HOSTS (see README.md for the full table).
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -195,6 +196,27 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 REMINDER_HOUR = env.int("REMINDER_HOUR", default=8)
 REMINDER_MINUTE = env.int("REMINDER_MINUTE", default=0)
 CELERY_BEAT_SCHEDULE: dict = {}
+
+# --- Reminders (reminders/README.md) ------------------------------------------------
+REMINDER_DUE_SOON_DAYS = env.int("REMINDER_DUE_SOON_DAYS", default=7)
+REMINDER_ESCALATION_DAYS = env.int("REMINDER_ESCALATION_DAYS", default=14)
+REMINDER_HEAD_ESCALATION_DAYS = env.int("REMINDER_HEAD_ESCALATION_DAYS", default=30)
+# ISO weekday of the weekly escalation: 1 = Monday ... 7 = Sunday.
+REMINDER_ESCALATION_WEEKDAY = env.int("REMINDER_ESCALATION_WEEKDAY", default=1)
+REMINDER_QUARTER_END_DAYS = env.int("REMINDER_QUARTER_END_DAYS", default=14)
+REMINDER_BATCH_SIZE = env.int("REMINDER_BATCH_SIZE", default=2000)
+REMINDER_MAX_RETRIES = env.int("REMINDER_MAX_RETRIES", default=5)
+REMINDER_RETRY_BACKOFF_MAX = env.int("REMINDER_RETRY_BACKOFF_MAX", default=3600)
+# Unsent (pending or failed) digests of the last N days are tried again by each run.
+REMINDER_RESEND_DAYS = env.int("REMINDER_RESEND_DAYS", default=7)
+CELERY_BEAT_SCHEDULE["reminders-daily"] = {
+    "task": "reminders.tasks.send_daily_reminders",
+    "schedule": crontab(hour=REMINDER_HOUR, minute=REMINDER_MINUTE),
+}
+CELERY_BEAT_SCHEDULE["reminders-weekly-escalation"] = {
+    "task": "reminders.tasks.send_weekly_escalation",
+    "schedule": crontab(hour=REMINDER_HOUR, minute=REMINDER_MINUTE, day_of_week=REMINDER_ESCALATION_WEEKDAY % 7),
+}
 
 # --- REST framework ---------------------------------------------------------------
 REST_FRAMEWORK = {
