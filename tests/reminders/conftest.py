@@ -2,7 +2,6 @@ import datetime as dt
 
 import pytest
 import time_machine
-from django.core import mail
 
 from reminders.services import reminders_run
 
@@ -25,6 +24,6 @@ def run(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def outbox():
-    mail.outbox = []
-    return mail.outbox
+def outbox(db, mailoutbox):
+    """pytest-django's outbox (emptied before each test): the e-mails the locmem backend sent."""
+    return mailoutbox
