@@ -14,7 +14,6 @@ import logging
 from dataclasses import dataclass, field
 
 from celery.exceptions import Retry
-
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone

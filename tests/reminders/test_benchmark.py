@@ -3,8 +3,8 @@
 import pytest
 
 from benchmarks.reminders import run
-from reminders.models import ReminderLog
 from registry.models import Dataset
+from reminders.models import ReminderLog
 
 # Not wrapped in a transaction: the job commits each digest and sends it at once, as in production.
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -78,8 +78,9 @@ def test_one_digest_per_department(run, outbox, department, other_department):
     assert "Третій" not in by_recipient["pr@example.org"]
 
 
-def test_department_without_address_falls_back_to_head_or_is_skipped(run, outbox, department, department_head,
-                                                                    other_department):
+def test_department_without_address_falls_back_to_head_or_is_skipped(
+    run, outbox, department, department_head, other_department
+):
     department.email = ""
     department.save()
     other_department.email = ""
@@ -136,15 +137,17 @@ def test_missed_days_are_caught_up(run, outbox, department):
     assert "днів прострочення: 5" in outbox[0].body
 
 
-def test_escalation_to_coordinators_grouped_by_department(run, outbox, department, other_department, coordinator,
-                                                          department_head, settings):
+def test_escalation_to_coordinators_grouped_by_department(
+    run, outbox, department, other_department, coordinator, department_head, settings
+):
     settings.REMINDER_ESCALATION_DAYS = 14
     settings.REMINDER_HEAD_ESCALATION_DAYS = 30
     from accounts import roles
     from accounts.services import user_create_with_role
 
-    user_create_with_role(username="coord2", password="x-Pass-2019!", role=roles.COORDINATOR, email="Coord2@Example.org")
-    inactive = user_create_with_role(username="c3", password="x-Pass-2019!", role=roles.COORDINATOR, email="c3@e.org")
+    password = "x-Pass-2019!"
+    user_create_with_role(username="coord2", password=password, role=roles.COORDINATOR, email="Coord2@Example.org")
+    inactive = user_create_with_role(username="c3", password=password, role=roles.COORDINATOR, email="c3@e.org")
     inactive.is_active = False
     inactive.save()
     make_dataset(department, MONDAY - 15 * DAY, title="Прострочено 15 днів")

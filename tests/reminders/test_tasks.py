@@ -24,8 +24,9 @@ def tasks(department, other_department):
         "shared": make_task(plan, [department, other_department], [("2025Q3", "2026Q1")], title="Спільне завдання"),
         "mine": make_task(plan, [department], [("2026Q1", "2026Q1"), ("2026Q3", "2026Q4")], title="Моє завдання"),
         "done": make_task(plan, [department], [("2026Q1", "2026Q1")], status=TaskStatus.COMPLETED, title="Виконане"),
-        "cancelled": make_task(plan, [department], [("2026Q1", "2026Q1")], status=TaskStatus.CANCELLED,
-                               title="Скасоване"),
+        "cancelled": make_task(
+            plan, [department], [("2026Q1", "2026Q1")], status=TaskStatus.CANCELLED, title="Скасоване"
+        ),
         "later": make_task(plan, [department], [("2026Q1", "2026Q2")], title="Закінчується пізніше"),
         "draft": make_task(draft, [department], [("2026Q1", "2026Q1")], title="З проєкту плану"),
     }
