@@ -9,6 +9,7 @@ DJANGO_ALLOWED_HOSTS (see README.md for the full table).
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -195,6 +196,11 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 REMINDER_HOUR = env.int("REMINDER_HOUR", default=8)
 REMINDER_MINUTE = env.int("REMINDER_MINUTE", default=0)
 CELERY_BEAT_SCHEDULE: dict = {}
+# Audit: deadline reminders 7 and 2 days before, to departments that have not submitted.
+CELERY_BEAT_SCHEDULE["audit-deadline-reminders"] = {
+    "task": "audit.tasks.send_deadline_reminders",
+    "schedule": crontab(hour=REMINDER_HOUR, minute=REMINDER_MINUTE),
+}
 
 # --- REST framework ---------------------------------------------------------------
 REST_FRAMEWORK = {
