@@ -1,12 +1,21 @@
 from django import forms
+from django.db import models
 
 from .choices import ReviewDecision
 from .models import InformationResource
 from .services import RESOURCE_FIELDS
 
 
+def _formfield(model_field, **kwargs):
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
+
+
 class InformationResourceForm(forms.ModelForm):
     """One resource of the questionnaire. A draft needs only the name; submitting checks the rest."""
+
+    formfield_callback = _formfield
 
     class Meta:
         model = InformationResource
