@@ -15,10 +15,9 @@ def _formfield(model_field, **kwargs):
 class InformationResourceForm(forms.ModelForm):
     """One resource of the questionnaire. A draft needs only the name; submitting checks the rest."""
 
-    formfield_callback = _formfield
-
     class Meta:
         model = InformationResource
+        formfield_callback = _formfield
         fields = RESOURCE_FIELDS
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
