@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import roles
@@ -82,7 +83,7 @@ def response_detail(request, pk):
                 except ValidationError as exc:
                     _attach_errors(notes_form, exc)
                 else:
-                    messages.success(request, "Чернетку збережено.")
+                    messages.success(request, _("Чернетку збережено."))
                     return redirect("audit:response-detail", pk=response.pk)
         elif action == "submit":
             try:
@@ -90,7 +91,7 @@ def response_detail(request, pk):
             except ValidationError as exc:
                 submit_errors = exc.messages
             else:
-                messages.success(request, "Анкету подано координатору.")
+                messages.success(request, _("Анкету подано координатору."))
                 return redirect("audit:response-detail", pk=response.pk)
     return render(
         request,
@@ -120,7 +121,7 @@ def resource_add(request, pk):
         except ValidationError as exc:
             _attach_errors(form, exc)
         else:
-            messages.success(request, "Ресурс збережено.")
+            messages.success(request, _("Ресурс збережено."))
             return redirect("audit:response-detail", pk=response.pk)
     return render(
         request,
@@ -143,7 +144,7 @@ def resource_edit(request, pk, resource_pk):
         except ValidationError as exc:
             _attach_errors(form, exc)
         else:
-            messages.success(request, "Ресурс збережено.")
+            messages.success(request, _("Ресурс збережено."))
             return redirect("audit:response-detail", pk=response.pk)
     return render(
         request,
@@ -166,7 +167,7 @@ def resource_delete(request, pk, resource_pk):
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:
-            messages.success(request, "Ресурс видалено.")
+            messages.success(request, _("Ресурс видалено."))
             return redirect("audit:response-detail", pk=response.pk)
     return render(request, "audit/resource_delete.html", {"response": response, "resource": resource, "error": error})
 
@@ -197,7 +198,7 @@ def response_review(request, pk):
                     except ValidationError as exc:
                         _attach_errors(form, exc)
                     else:
-                        messages.success(request, f"Рішення щодо «{resource.name}» збережено.")
+                        messages.success(request, _("Рішення щодо «%(name)s» збережено.") % {"name": resource.name})
                         return redirect("audit:response-review", pk=response.pk)
             elif action == "return":
                 return_form = ReturnForm(request.POST)
@@ -207,14 +208,17 @@ def response_review(request, pk):
                     except ValidationError as exc:
                         _attach_errors(return_form, exc)
                     else:
-                        messages.success(request, "Анкету повернуто підрозділу на доопрацювання.")
+                        messages.success(request, _("Анкету повернуто підрозділу на доопрацювання."))
                         return redirect("audit:response-review", pk=response.pk)
             elif action == "promote":
                 result = services.response_promote(response=response, by=request.user)
                 messages.success(
                     request,
-                    f"Внесено до реєстру: створено наборів — {len(result.created)}, "
-                    f"пов’язано з наявними — {len(result.linked)}, уже були в реєстрі — {len(result.already)}.",
+                    _(
+                        "Внесено до реєстру: створено наборів — %(created)s, пов’язано з наявними — %(linked)s, "
+                        "уже були в реєстрі — %(already)s."
+                    )
+                    % {"created": len(result.created), "linked": len(result.linked), "already": len(result.already)},
                 )
                 return redirect("audit:response-review", pk=response.pk)
         except ValidationError as exc:
@@ -253,8 +257,8 @@ def campaign_action(request, pk, action):
     _require_coordinator(request)
     campaign = get_object_or_404(AuditCampaign, pk=pk)
     actions = {
-        "open": (services.campaign_open, "Кампанію відкрито, запрошення надсилаються керівникам підрозділів."),
-        "close": (services.campaign_close, "Кампанію завершено, результати оприлюднено."),
+        "open": (services.campaign_open, _("Кампанію відкрито, запрошення надсилаються керівникам підрозділів.")),
+        "close": (services.campaign_close, _("Кампанію завершено, результати оприлюднено.")),
     }
     if action not in actions:
         raise Http404
