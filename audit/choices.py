@@ -49,7 +49,7 @@ RESTRICTED_ACCESS = (AccessCategory.CONFIDENTIAL, AccessCategory.SECRET)
 
 
 class Publishable(models.TextChoices):
-    YES = "yes", "Так"
+    YES = "yes", "Так, повністю"
     PARTLY = "partly", "Частково"
     NO = "no", "Ні"
 

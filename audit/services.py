@@ -70,7 +70,11 @@ def _require_editable(response: AuditResponse):
 
 def _locked(response: AuditResponse) -> AuditResponse:
     """Re-read the response under a row lock so that two requests cannot interleave."""
-    return AuditResponse.objects.select_for_update().select_related("campaign", "department").get(pk=response.pk)
+    return (
+        AuditResponse.objects.select_for_update(of=("self",))
+        .select_related("campaign", "department")
+        .get(pk=response.pk)
+    )
 
 
 def _mark_in_progress(response: AuditResponse):
@@ -114,7 +118,7 @@ def campaign_open(*, campaign: AuditCampaign, by) -> list[AuditResponse]:
     from .tasks import send_response_invitation
 
     _require_coordinator(by)
-    campaign = AuditCampaign.objects.select_for_update().get(pk=campaign.pk)
+    campaign = AuditCampaign.objects.select_for_update(of=("self",)).get(pk=campaign.pk)
     if campaign.status != CampaignStatus.DRAFT:
         raise ValidationError({"status": "Відкрити можна лише кампанію у стані «Чернетка»."})
     departments = list(campaign.departments.all())
@@ -137,7 +141,7 @@ def campaign_open(*, campaign: AuditCampaign, by) -> list[AuditResponse]:
 @transaction.atomic
 def campaign_close(*, campaign: AuditCampaign, by) -> AuditCampaign:
     _require_coordinator(by)
-    campaign = AuditCampaign.objects.select_for_update().get(pk=campaign.pk)
+    campaign = AuditCampaign.objects.select_for_update(of=("self",)).get(pk=campaign.pk)
     if campaign.status != CampaignStatus.OPEN:
         raise ValidationError({"status": "Завершити можна лише кампанію, що триває."})
     campaign.status = CampaignStatus.CLOSED
@@ -338,7 +342,7 @@ def _response_url(response: AuditResponse) -> str:
 def response_invitation_send(*, response_id: int) -> bool:
     """Send the invitation once (returns False if it was already sent or there is nobody to send to)."""
     response = (
-        AuditResponse.objects.select_for_update()
+        AuditResponse.objects.select_for_update(of=("self",))
         .select_related("campaign", "department__head")
         .filter(pk=response_id, invited_at__isnull=True)
         .first()

@@ -68,6 +68,7 @@ def test_query_counts_do_not_grow_with_data(client, coordinator, django_capture_
         lambda c: client.get(f"/audit/results/{c.pk}/resources.csv"),
         lambda c: client.get(f"/audit/campaigns/{c.pk}/export.csv"),
         lambda c: client.get(f"/audit/responses/{c.responses.first().pk}/review/"),
+        lambda c: client.get(f"/audit/responses/{c.responses.first().pk}/"),
         lambda c: api.get(f"/api/v1/audit-resources/?campaign={c.pk}"),
         lambda c: api.get(f"/api/v1/audit-responses/?campaign={c.pk}"),
         lambda c: api.get(f"/api/v1/audit-campaigns/{c.pk}/summary/"),
