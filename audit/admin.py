@@ -14,6 +14,12 @@ class AuditCampaignAdmin(admin.ModelAdmin):
     readonly_fields = ("status", "opened_at", "closed_at", "created_by")
     actions = ("open_campaigns", "close_campaigns")
 
+    def get_readonly_fields(self, request, obj=None):
+        # Responses are created when the campaign opens: the departments are fixed from then on.
+        if obj is not None and obj.status != "draft":
+            return (*self.readonly_fields, "departments")
+        return self.readonly_fields
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user

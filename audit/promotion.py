@@ -15,6 +15,10 @@ def _unique_slug(base: str, fallback: str) -> str:
     return slug
 
 
+def planned_dataset_identifier(resource) -> str:
+    return f"audit-{resource.response.campaign_id}-{resource.pk}"
+
+
 def create_planned_dataset(*, resource, by) -> Dataset:
     """A planned dataset built from ``resource`` (the caller has checked permissions).
 
@@ -22,7 +26,7 @@ def create_planned_dataset(*, resource, by) -> Dataset:
     branch is merged; this is the only place in the audit app that writes a Dataset.
     """
     response = resource.response
-    identifier = f"audit-{response.campaign_id}-{resource.pk}"
+    identifier = planned_dataset_identifier(resource)
     title = resource.name.strip()[:254]
     dataset = Dataset(
         identifier=identifier,
@@ -37,7 +41,6 @@ def create_planned_dataset(*, resource, by) -> Dataset:
         status=DatasetStatus.PLANNED,
         source=DatasetSource.AUDIT,
         purpose=resource.legal_basis,
-        portal_url=resource.published_url,
     )
     dataset.full_clean()
     dataset.save()

@@ -23,7 +23,7 @@ from .choices import (
 )
 from .matching import best_match
 from .models import AuditCampaign, AuditReminder, AuditResponse, InformationResource
-from .promotion import create_planned_dataset
+from .promotion import create_planned_dataset, planned_dataset_identifier
 
 # The fields of a resource a department head fills in.
 RESOURCE_FIELDS = (
@@ -309,12 +309,14 @@ def response_promote(*, response: AuditResponse, by) -> PromotionResult:
     resources = response.resources.filter(
         review_decision=ReviewDecision.ACCEPTED, can_publish__in=PUBLISHABLE_VALUES
     ).order_by("id")
-    candidates = list(Dataset.objects.filter(department_id=response.department_id).only("id", "title"))
+    candidates = list(Dataset.objects.filter(department_id=response.department_id).only("id", "title", "identifier"))
+    by_identifier = {dataset.identifier: dataset for dataset in candidates}
     for resource in resources:
         if resource.dataset_id:
             result.already.append(resource)
             continue
-        match = best_match(resource.name, candidates)
+        # A dataset made from this very resource earlier (the link was removed since) is reused.
+        match = by_identifier.get(planned_dataset_identifier(resource)) or best_match(resource.name, candidates)
         if match is not None:
             resource.dataset = match
             result.linked.append(resource)

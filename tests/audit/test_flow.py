@@ -256,3 +256,15 @@ def test_reminder_task_and_beat_entry(settings, campaign, time_machine):
     time_machine.move_to(datetime.datetime.combine(campaign.deadline - datetime.timedelta(days=2), datetime.time(9)))
     assert send_deadline_reminders.delay().get() == 2
     assert send_deadline_reminders.delay().get() == 0
+
+
+def test_promotion_reuses_the_dataset_made_from_the_same_resource_after_unlinking(submitted, coordinator):
+    resource = submitted.resources.get(can_publish="yes")
+    services.resource_review(resource=resource, by=coordinator, decision="accepted")
+    services.response_promote(response=submitted, by=coordinator)
+    dataset = Dataset.objects.get()
+    dataset.title = "Перейменований у реєстрі набір"
+    dataset.save()
+    InformationResource.objects.filter(pk=resource.pk).update(dataset=None)
+    result = services.response_promote(response=submitted, by=coordinator)
+    assert [r.dataset_id for r in result.linked] == [dataset.pk] and Dataset.objects.count() == 1
