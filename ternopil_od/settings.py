@@ -267,3 +267,11 @@ LOGGING = {
 
 # Periodic jobs (Celery beat) are added to CELERY_BEAT_SCHEDULE above, one entry per job,
 # each naming a task by its dotted name; times come from settings so they can be changed.
+
+# Audit app: names of its status enums in the API schema (other apps also have a "status" field).
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "AuditCampaignStatusEnum": "audit.choices.CampaignStatus",
+        "AuditResponseStatusEnum": "audit.choices.ResponseStatus",
+    }
+)
