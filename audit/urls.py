@@ -13,6 +13,7 @@ urlpatterns = [
     path("audit/campaigns/<int:pk>/", views.campaign_dashboard, name="campaign-dashboard"),
     path("audit/campaigns/<int:pk>/<str:action>/", views.campaign_action, name="campaign-action"),
     path("audit/campaigns/<int:pk>/export.<str:fmt>", views.campaign_export, name="campaign-export"),
+    path("audit/results/", views.results_index, name="results-index"),
     path("audit/results/<int:pk>/", views.results, name="results"),
     path("audit/results/<int:pk>/resources.csv", views.results_csv, name="results-csv"),
 ]

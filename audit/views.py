@@ -289,6 +289,11 @@ def _public_campaign_or_404(pk) -> AuditCampaign:
     return get_object_or_404(selectors.public_campaign_list(), pk=pk)
 
 
+def results_index(request):
+    campaigns = selectors.public_campaign_list().order_by("-deadline", "-id")
+    return render(request, "audit/results_index.html", {"campaigns": campaigns})
+
+
 def results(request, pk):
     campaign = _public_campaign_or_404(pk)
     rows = list(selectors.public_department_rows(campaign=campaign))

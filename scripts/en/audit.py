@@ -101,6 +101,7 @@ EN = {
     "підрозділів подали анкети": "departments submitted questionnaires",
     "ресурсів виявлено": "resources found",
     "термін минув": "deadline passed",
+    "Результатів ще не оприлюднено.": "No results published yet.",
     # Messages of the views.
     "Чернетку збережено.": "Draft saved.",
     "Анкету подано координатору.": "The questionnaire has been submitted to the coordinator.",

@@ -223,3 +223,28 @@ def test_draft_campaign_is_invisible_to_heads(client, department_head, draft_cam
     client.force_login(department_head)
     assert AuditCampaign.objects.count() == 1
     assert "Для вашого підрозділу анкет немає" in client.get("/audit/").content.decode()
+
+
+def test_results_index_lists_only_published_campaigns(client, coordinator, campaign, department):
+    other = services.campaign_create(
+        by=coordinator,
+        title="Ще не завершений аудит",
+        start_date=campaign.start_date,
+        deadline=campaign.deadline,
+        departments=[department],
+    )
+    assert campaign.title not in client.get("/audit/results/").content.decode()
+    services.campaign_close(campaign=campaign, by=coordinator)
+    html = client.get("/audit/results/").content.decode()
+    assert f"/audit/results/{campaign.pk}/" in html and f"/audit/results/{other.pk}/" not in html
+
+
+def test_overdue_questionnaire_is_marked_in_words(client, department_head, response, time_machine):
+    import datetime
+
+    time_machine.move_to(
+        datetime.datetime.combine(response.campaign.deadline + datetime.timedelta(days=1), datetime.time(12))
+    )
+    client.force_login(department_head)
+    html = client.get("/audit/").content.decode()
+    assert 'class="overdue"' in html and "термін минув" in html

@@ -75,3 +75,15 @@ def test_query_counts_do_not_grow_with_data(client, coordinator, django_capture_
     ]
     for page in pages:
         assert _count(lambda p=page: p(small)) == _count(lambda p=page: p(large))
+
+
+def test_department_head_pages_cost_the_same_with_more_resources(client, department_head, response):
+    client.force_login(department_head)
+    services.resource_add(response=response, by=department_head, **resource_fields())
+    counts = [_count(lambda: client.get("/audit/")), _count(lambda: client.get(f"/audit/responses/{response.pk}/"))]
+    for i in range(5):
+        services.resource_add(response=response, by=department_head, **resource_fields(name=f"Ресурс {i}"))
+    assert counts == [
+        _count(lambda: client.get("/audit/")),
+        _count(lambda: client.get(f"/audit/responses/{response.pk}/")),
+    ]
