@@ -196,11 +196,6 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 REMINDER_HOUR = env.int("REMINDER_HOUR", default=8)
 REMINDER_MINUTE = env.int("REMINDER_MINUTE", default=0)
 CELERY_BEAT_SCHEDULE: dict = {}
-# Audit: deadline reminders 7 and 2 days before, to departments that have not submitted.
-CELERY_BEAT_SCHEDULE["audit-deadline-reminders"] = {
-    "task": "audit.tasks.send_deadline_reminders",
-    "schedule": crontab(hour=REMINDER_HOUR, minute=REMINDER_MINUTE),
-}
 
 # --- REST framework ---------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -268,7 +263,13 @@ LOGGING = {
 # Periodic jobs (Celery beat) are added to CELERY_BEAT_SCHEDULE above, one entry per job,
 # each naming a task by its dotted name; times come from settings so they can be changed.
 
-# Audit app: names of its status enums in the API schema (other apps also have a "status" field).
+# --- Information audit (audit app) --------------------------------------------------------
+# Deadline reminders 7 and 2 days before, to departments that have not submitted.
+CELERY_BEAT_SCHEDULE["audit-deadline-reminders"] = {
+    "task": "audit.tasks.send_deadline_reminders",
+    "schedule": crontab(hour=REMINDER_HOUR, minute=REMINDER_MINUTE),
+}
+# Names of its status enums in the API schema (other apps also have a "status" field).
 SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
     {
         "AuditCampaignStatusEnum": "audit.choices.CampaignStatus",
