@@ -310,3 +310,17 @@ LOGGING = {
 
 # Periodic jobs (Celery beat) are added to CELERY_BEAT_SCHEDULE above, one entry per job,
 # each naming a task by its dotted name; times come from settings so they can be changed.
+
+# --- Information audit (audit app) --------------------------------------------------------
+# Deadline reminders 7 and 2 days before, to departments that have not submitted.
+CELERY_BEAT_SCHEDULE["audit-deadline-reminders"] = {
+    "task": "audit.tasks.send_deadline_reminders",
+    "schedule": crontab(hour=REMINDER_HOUR, minute=REMINDER_MINUTE),
+}
+# Names of its status enums in the API schema (other apps also have a "status" field).
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "AuditCampaignStatusEnum": "audit.choices.CampaignStatus",
+        "AuditResponseStatusEnum": "audit.choices.ResponseStatus",
+    }
+)
