@@ -1,18 +1,8 @@
 """Creating a planned dataset in the registry from an accepted audit resource."""
 
-from django.utils.text import slugify
-
 from registry.choices import DatasetSource, DatasetStatus, Frequency
 from registry.models import Dataset
-
-from .translit import transliterate
-
-
-def _unique_slug(base: str, fallback: str) -> str:
-    slug = slugify(base)[:100].strip("-") or fallback
-    if Dataset.objects.filter(slug=slug).exists():
-        slug = f"{slug[: 120 - len(fallback) - 1]}-{fallback}"
-    return slug
+from registry.services import dataset_create
 
 
 def planned_dataset_identifier(resource) -> str:
@@ -20,20 +10,18 @@ def planned_dataset_identifier(resource) -> str:
 
 
 def create_planned_dataset(*, resource, by) -> Dataset:
-    """A planned dataset built from ``resource`` (the caller has checked permissions).
+    """A planned dataset built from ``resource`` through the registry's own service.
 
-    TODO(merge): switch to ``registry.services.dataset_create(by=by, **fields)`` once the registry
-    branch is merged; this is the only place in the audit app that writes a Dataset.
+    The registry makes the Latin slug and computes the due date and quality score; the caller
+    has checked the audit-side permissions, the registry checks that ``by`` may act for the department.
     """
     response = resource.response
-    identifier = planned_dataset_identifier(resource)
-    title = resource.name.strip()[:254]
-    dataset = Dataset(
-        identifier=identifier,
-        slug=_unique_slug(transliterate(title), identifier),
-        title=title,
+    return dataset_create(
+        by=by,
+        identifier=planned_dataset_identifier(resource),
+        title=resource.name.strip()[:254],
         description=resource.description[:4000],
-        department_id=response.department_id,
+        department=response.department,
         responsible_person=resource.responsible_person[:255],
         responsible_email=resource.responsible_email,
         formats=resource.formats[:255],
@@ -42,6 +30,3 @@ def create_planned_dataset(*, resource, by) -> Dataset:
         source=DatasetSource.AUDIT,
         purpose=resource.legal_basis,
     )
-    dataset.full_clean()
-    dataset.save()
-    return dataset

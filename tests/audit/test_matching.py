@@ -1,5 +1,5 @@
 from audit.matching import best_match, normalise_title, title_similarity
-from audit.translit import transliterate
+from registry.slugs import transliterate
 
 
 class Item:
