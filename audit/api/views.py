@@ -1,10 +1,10 @@
 """API of the audit: the same selectors (who sees what) and services (who may write) as the pages."""
 
-from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, permissions, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
+from rest_framework.generics import get_object_or_404  # a malformed id is a 404, not a 500
 from rest_framework.response import Response
 
 from accounts import roles
@@ -45,7 +45,17 @@ class AuditCampaignViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return selectors.campaign_list(user=self.request.user).order_by("-start_date", "-id")
 
-    @extend_schema(responses=DepartmentSummarySerializer(many=True))
+    @extend_schema(
+        filters=False,
+        responses=inline_serializer(
+            "AuditCampaignSummary",
+            fields={
+                "campaign": AuditCampaignSerializer(),
+                "departments": DepartmentSummarySerializer(many=True),
+                "resources": PublicResourceSerializer(many=True),
+            },
+        ),
+    )
     @action(detail=True, methods=["get"], permission_classes=[permissions.AllowAny])
     def summary(self, request, pk=None):
         """The published results: per department counts and the publishable resources (no personal data)."""

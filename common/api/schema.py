@@ -7,11 +7,13 @@ schemathesis) also meets these, all JSON, in the request's language:
   body), for operations with a body or query parameters (filters answer 400 to bad values);
 - 401 `Error`: a wrong, expired or revoked token (any operation: the token is checked before
   anything else), or no credentials on a write;
-- 403 `Error`: signed in without the right to write this object;
+- 403 `Error`: signed in without the right to write this object (or to read a
+  non-public one);
 - 404 `Error`: no such object, or a page number past the end;
 - 429 `Error`: rate limit reached, with a `Retry-After` header.
 
-Reads are public, so safe operations also list the empty security requirement.
+Public reads (the view's permissions let an anonymous GET through) list the empty security
+requirement; the rest (audit questionnaires) do not, and document 403 for reads too.
 """
 
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
@@ -60,10 +62,11 @@ class AutoSchema(SpectacularAutoSchema):
         has_path = any(p.get("in") == "path" for p in parameters)
         has_page = any(p.get("in") == "query" and p.get("name") == "page" for p in parameters)
 
+        public_read = not unsafe and self._anonymous_may_read()
         codes = ["401", "429"]
         if unsafe or has_query or "requestBody" in operation:
             codes.append("400")
-        if unsafe:
+        if not public_read:
             codes.append("403")
         if has_path or has_page:
             codes.append("404")
@@ -82,6 +85,19 @@ class AutoSchema(SpectacularAutoSchema):
                 responses[code]["headers"] = RETRY_AFTER
 
         security = operation.get("security")
-        if not unsafe and security is not None and {} not in security:
-            security.append({})
+        if security is not None:
+            if public_read and {} not in security:
+                security.append({})
+            elif not public_read and {} in security:
+                security.remove({})
         return operation
+
+    def _anonymous_may_read(self) -> bool:
+        """Do the view's permissions let an anonymous GET through (for questionnaires they do not)?"""
+        from django.contrib.auth.models import AnonymousUser
+        from django.test import RequestFactory
+        from rest_framework.request import Request
+
+        request = Request(RequestFactory().get(self.path))
+        request.user = AnonymousUser()
+        return all(permission.has_permission(request, self.view) for permission in self.view.get_permissions())

@@ -23,8 +23,9 @@ def _walk(patterns):
 def _methods(callback) -> set[str]:
     actions = getattr(callback, "actions", None)
     if actions is not None:  # a viewset route: the router's method -> action mapping
-        methods = {m.upper() for m in actions}
         cls = callback.cls
+        # ...less what the viewset refuses outright (http_method_names), which answers 405
+        methods = {m.upper() for m in actions if m in cls.http_method_names}
     else:
         cls = getattr(callback, "view_class", None) or getattr(callback, "cls", None)
         if cls is None:
