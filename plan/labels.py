@@ -1,23 +1,33 @@
 """Labels of quarters, deadline periods and statuses in the visitor's language (pure, no database).
 
 ``Quarter.label()`` is the Ukrainian of council documents; these go through gettext so the
-English pages say "Q4 2019" instead.
+English pages say "quarter IV of 2019" instead.
 """
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from common.quarters import ROMAN, Quarter
 
 from .choices import TaskStatus
 
+# TaskStatus labels are plain strings in choices.py; marked here so that makemessages finds them
+# (tests/pages/test_labels.py keeps this list equal to the choices).
+STATUS_MESSAGES = (
+    gettext_noop("Не розпочато"),
+    gettext_noop("Обмежений прогрес"),
+    gettext_noop("Суттєвий прогрес"),
+    gettext_noop("Виконано"),
+    gettext_noop("Скасовано"),
+)
+
 
 def quarter_label(quarter: Quarter) -> str:
-    """'IV квартал 2019 року' (English: 'Q4 2019')."""
+    """'IV квартал 2019 року' (English: 'quarter IV of 2019')."""
     return _("%(roman)s квартал %(year)s року") % {
         "roman": ROMAN[quarter.number],
-        "number": quarter.number,
         "year": quarter.year,
     }
 
@@ -30,8 +40,6 @@ def period_label(start: Quarter, end: Quarter) -> str:
         return _("%(first)s–%(last)s квартал %(year)s року") % {
             "first": ROMAN[start.number],
             "last": ROMAN[end.number],
-            "first_number": start.number,
-            "last_number": end.number,
             "year": start.year,
         }
     return f"{quarter_label(start)} – {quarter_label(end)}"

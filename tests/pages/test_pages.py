@@ -60,7 +60,7 @@ def test_home_plan_selector_defaults_to_latest_adopted_plan(client, build, no_pa
     assert '<select id="plan-select" name="plan">' in page
     assert f'<option value="{current.pk}" selected>' in page
     assert "Проєкт плану 2025" not in page  # drafts are not public
-    assert "<h2 id=\"plan-heading\">Старий план 2017</h2>" in html(client, f"/?plan={old.pk}")
+    assert '<h2 id="plan-heading">Старий план 2017</h2>' in html(client, f"/?plan={old.pk}")
     for bad in (str(draft.pk), "9999", "abc"):
         page = html(client, f"/?plan={bad}")
         assert "показано поточний план" in page and f'<h2 id="plan-heading">{current.title}</h2>' in page
@@ -96,9 +96,10 @@ def test_task_list_filters_and_sorts(client, build, department, no_page_cache):
     expected = Task.objects.filter(status="limited").count()
     assert _rows(html(client, "/plan/tasks/?status=limited")) == expected
     principle = builder.sections[1].principle
-    assert _rows(html(client, f"/plan/tasks/?principle={principle.pk}")) == Task.objects.filter(
-        section__principle=principle
-    ).count()
+    assert (
+        _rows(html(client, f"/plan/tasks/?principle={principle.pk}"))
+        == Task.objects.filter(section__principle=principle).count()
+    )
     section = builder.sections[2]
     assert _rows(html(client, f"/plan/tasks/?section={section.pk}")) == section.tasks.count()
     assert _rows(html(client, f"/plan/tasks/?department={department.pk}")) == 25  # every task, first page
@@ -167,7 +168,11 @@ def test_task_page_shows_texts_indicators_deadline_departments_and_updates(
     assert "Оприлюднено наборів" in page and "2 набори" in page and "I квартал 2019 року: <strong>1</strong>" in page
     assert task.deadline_text in page
     assert "I–II квартал 2019 року" in page and "I–IV квартал 2020 року" in page
-    lead, other = (department, other_department) if task.task_departments.get(is_lead=True).department == department else (other_department, department)
+    lead, other = (
+        (department, other_department)
+        if task.task_departments.get(is_lead=True).department == department
+        else (other_department, department)
+    )
     assert page.index(lead.name) < page.index(other.name)
     assert "(головний виконавець)" in page
     assert f'href="/departments/{lead.pk}/"' in page

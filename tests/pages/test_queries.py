@@ -15,7 +15,9 @@ def _pages(builder, department):
     return {
         "home": "/",
         "task list": "/plan/tasks/",
-        "task list, filtered": f"/plan/tasks/?status=completed&department={department.pk}&overdue=false&q=дані&sort=status",
+        "task list, filtered": (
+            f"/plan/tasks/?status=completed&department={department.pk}&overdue=false&q=дані&sort=status"
+        ),
         "task list, page 2": "/plan/tasks/?page=2&sort=due_date",
         "task page": f"/plan/tasks/{task.pk}/",
         "timeline": "/plan/timeline/",
