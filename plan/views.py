@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from accounts.models import Department
 from common.cache import cache_public_page
@@ -98,7 +98,7 @@ def _query_without(request, *names) -> str:
     return query.urlencode()
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def task_list(request, fmt: str | None = None):
     fmt = fmt or request.GET.get("format") or ""
@@ -170,7 +170,7 @@ def _export(request, fmt: str, plan, tasks):
     return response
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def task_detail(request, pk: int):
     task = get_object_or_404(selectors.task_detail_queryset().filter(plan__in=selectors.plan_public_list()), pk=pk)
@@ -202,7 +202,7 @@ def _gantt_label(text: str) -> str:
     return " ".join(wrap_label(text, max_chars=max(int((GANTT_LABEL_WIDTH - 8) / CHAR_WIDTH), 6)))
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def timeline(request):
     plans, plan, plan_message = plan_context(request)

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from accounts.models import Department
 from common.cache import cache_public_page
@@ -91,7 +91,7 @@ def home(request):
     return render(request, "portal/home.html", context)
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def department_detail(request, pk: int):
     department = get_object_or_404(Department.objects.all(), pk=pk)

@@ -77,6 +77,7 @@ def test_home_filters_task_page_and_language(page, live_server, demo):
     rows = page.locator("table.task-table tbody tr")
     assert rows.count() == Task.objects.filter(status="completed").count() == 2
     assert "status=completed" in page.url
+    page.screenshot(path=str(SCREENSHOTS / "pages-tasks-filtered.png"), full_page=True)
     page.get_by_label("Стан виконання").select_option("")
     page.get_by_label("Пошук").fill("гранто")
     page.get_by_role("button", name="Показати").last.click()

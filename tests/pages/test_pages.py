@@ -122,7 +122,7 @@ def test_task_list_filters_and_sorts(client, build, department, no_page_cache):
     ranks = {s: i for i, s in enumerate(["not_started", "limited", "substantial", "completed", "cancelled"])}
     statuses = [Task.objects.get(pk=pk).status for pk in _task_ids(page)]
     assert [ranks[s] for s in statuses] == sorted(ranks[s] for s in statuses)
-    assert 'aria-current="true">Стан' in page
+    assert '<th scope="col" aria-sort="ascending"><a href="?sort=status">Стан</a>' in page
 
 
 def test_task_list_invalid_filters_show_ukrainian_messages(client, build, no_page_cache):
@@ -292,3 +292,10 @@ def test_dataset_page_links_its_plan_tasks(client, build, department, no_page_ca
     dataset = DatasetFactory(department=department)
     dataset.tasks.add(task)
     assert f'<a href="/plan/tasks/{task.pk}/">{task.title}</a>' in html(client, f"/registry/{dataset.slug}/")
+
+
+def test_head_requests_and_other_methods(client, build, no_page_cache):
+    task = build(1).tasks[0]
+    for url in ("/plan/tasks/", f"/plan/tasks/{task.pk}/", "/plan/timeline/"):
+        assert client.head(url).status_code == 200
+        assert client.post(url).status_code == 405
