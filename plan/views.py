@@ -72,7 +72,10 @@ def task_filterset(request, plan):
         pk__in=TaskDepartment.objects.filter(task__plan=plan).values("department_id")
     ).alphabetical()
     fields["department"].label_from_instance = lambda d: d.name
-    fields["status"].choices = [("", "—"), *labels.status_choices()]
+    fields["status"].choices = labels.status_choices()
+    for name in ("principle", "section", "department", "status"):
+        fields[name].empty_label = _("усі")
+    fields["overdue"].choices = [("", _("усі")), ("true", _("так")), ("false", _("ні"))]
     quarter_field = fields["active_in"]
     quarter_field.widget = quarter_field.hidden_widget() if not plan else _quarter_select(plan)
     for name in FILTER_PARAMS:
@@ -81,7 +84,7 @@ def task_filterset(request, plan):
 
 
 def _quarter_select(plan):
-    return forms.Select(choices=[("", "—"), *[(str(q), labels.quarter_label(q)) for q in plan_quarters(plan)]])
+    return forms.Select(choices=[("", _("усі")), *[(str(q), labels.quarter_label(q)) for q in plan_quarters(plan)]])
 
 
 def _sorted_tasks(filterset, sort: str):

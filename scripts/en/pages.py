@@ -24,6 +24,7 @@ EN = {
     "Виконано на %(percent)s %%.": "%(percent)s %% done.",
     # Shared pieces
     "Вибір плану": "Choose a plan",
+    "усі": "all",
     "архівний": "archived",
     "№": "No.",
     "Завдання": "Task",
