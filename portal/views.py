@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_safe
 from accounts.models import Department
 from common.cache import cache_public_page
 from common.charts import BarRow, progress_bar, progress_bars
+from common.collation import ukrainian_sort_key
 from feedback.choices import FeedbackKind
 from feedback.selectors import feedback_public_list
 from plan import selectors as plan_selectors
@@ -80,7 +81,10 @@ def home(request):
                 .order_by(F("due_date").asc(nulls_last=True), "position", "id")[:OVERDUE_ON_HOME]
             ),
             updates=list(plan_selectors.progress_updates_latest(plan=plan, limit=UPDATES_ON_HOME)),
-            departments=plan_selectors.progress_by_department(plan=plan, today=today),
+            departments=sorted(
+                plan_selectors.progress_by_department(plan=plan, today=today),
+                key=lambda figures: ukrainian_sort_key(figures.label),
+            ),
         )
     context["registry"] = registry_selectors.registry_figures(today=today, per_department=False)
     context["requests"] = list(

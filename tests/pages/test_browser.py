@@ -142,4 +142,5 @@ def test_phone_viewport_has_no_horizontal_page_scroll(page, live_server, demo):
         page.goto(f"{live_server.url}{path}")
         overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{path} is {overflow}px wider than a 375px phone"
+        assert_no_serious_axe_violations(page)  # e.g. charts that scroll sideways must be focusable
         page.screenshot(path=str(SCREENSHOTS / f"pages-phone-{name}.png"), full_page=True)
