@@ -8,6 +8,10 @@ For the public pages and the quarterly report:
 * ``plan_progress(plan=...)``, ``progress_by_principle``, ``progress_by_section``,
   ``progress_by_department`` -> ``ProgressFigures`` (counts per status, overdue, completion share),
   one SQL query each.
+* ``plan_public_list``, ``plan_public_choice(value=request.GET.get("plan"))`` -> the plans the public
+  sees (no drafts) and the one a page shows (default: the latest adopted plan).
+* ``task_detail_queryset``, ``progress_updates_latest(plan=..., limit=...)``, ``task_last_update_q``
+  -> for task pages, the home page, the Atom feed and the downloads.
 """
 
 from __future__ import annotations
@@ -15,7 +19,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from common.quarters import Quarter
@@ -228,7 +244,5 @@ def plan_public_choice(*, value: str | None) -> tuple[list[ActionPlan], ActionPl
 
 def task_last_update_q():
     """Subquery of a task's newest progress update date (annotate ``last_update``)."""
-    from django.db.models import Subquery
-
     latest = ProgressUpdate.objects.filter(task=OuterRef("pk")).order_by("-date", "-created_at", "-id")
     return Subquery(latest.values("date")[:1])
