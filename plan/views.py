@@ -30,6 +30,8 @@ from .models import TaskDepartment
 PAGE_SIZE = 25
 GANTT_LABEL_WIDTH = 300
 GANTT_COLUMN_WIDTH = 52
+GANTT_COMPACT_LABEL_WIDTH = 56
+GANTT_COMPACT_WIDTH = 330
 STATUS_RANK = Case(
     *[When(status=value, then=Value(rank)) for rank, value in enumerate(TaskStatus.values)],
     output_field=IntegerField(),
@@ -213,6 +215,7 @@ def timeline(request):
     groups = []
     if plan is not None:
         tasks = list(selectors.task_list(plan=plan).order_by("section__principle__number", "position", "id"))
+        quarters = plan_quarters(plan)
         principles = {}
         for task in tasks:
             principles.setdefault(task.section.principle, []).append(task)
@@ -226,18 +229,29 @@ def timeline(request):
                 )
                 for task in principle_tasks
             ]
+            title = _("Графік завдань: %(principle)s") % {"principle": f"{principle.number}. {principle.title}"}
+            common = {"start": plan.start, "end": plan.end, "today": today, "statuses": labels.status_choices()}
             chart = gantt_timeline(
                 rows,
-                start=plan.start,
-                end=plan.end,
-                today=today,
-                statuses=labels.status_choices(),
-                title=_("Графік завдань: %(principle)s") % {"principle": f"{principle.number}. {principle.title}"},
+                title=title,
                 label_width=GANTT_LABEL_WIDTH,
                 column_width=GANTT_COLUMN_WIDTH,
                 id_prefix=f"gantt-{principle.pk}",
+                **common,
             )
-            groups.append({"principle": principle, "tasks": principle_tasks, "chart": chart})
+            # For phones: task numbers instead of titles, so the quarters fit on a 375 px screen.
+            compact_rows = [
+                row._replace(label=f"№ {task.position}") for row, task in zip(rows, principle_tasks, strict=True)
+            ]
+            compact = gantt_timeline(
+                compact_rows,
+                title=title,
+                label_width=GANTT_COMPACT_LABEL_WIDTH,
+                column_width=max(22, min(34, (GANTT_COMPACT_WIDTH - GANTT_COMPACT_LABEL_WIDTH) // len(quarters))),
+                id_prefix=f"gantt-compact-{principle.pk}",
+                **common,
+            )
+            groups.append({"principle": principle, "tasks": principle_tasks, "chart": chart, "compact": compact})
     current = Quarter.containing(today)
     in_plan = plan is not None and plan.start <= current <= plan.end
     return render(

@@ -106,7 +106,8 @@ def test_home_filters_task_page_and_language(page, live_server, demo):
     assert outline != "none"
 
     page.goto(f"{live_server.url}/plan/timeline/")
-    assert page.locator("svg.chart-gantt").count() == 6
+    assert page.locator(".gantt-wide svg.chart-gantt").count() == 6
+    assert page.locator(".gantt-compact svg.chart-gantt").first.is_hidden()
     assert page.locator("table.timeline-table tbody th[scope=row]").count() == Task.objects.count()
     page.screenshot(path=str(SCREENSHOTS / "pages-timeline.png"), full_page=True)
     page.emulate_media(media="print")
@@ -130,7 +131,7 @@ def test_timeline_marks_todays_quarter_inside_the_plan(page, live_server, demo):
     with time_machine.travel(dt.datetime(2020, 2, 14, 10, 0, tzinfo=dt.UTC), tick=True):
         page.set_viewport_size({"width": 1280, "height": 900})
         page.goto(f"{live_server.url}/plan/timeline/")
-        marks = page.locator("svg.chart-gantt g.today")
+        marks = page.locator(".gantt-wide svg.chart-gantt g.today")
         assert marks.count() == 6 and marks.first.get_attribute("data-quarter") == "2020Q1"
         assert "I квартал 2020 року" in page.locator("main").inner_text()
         page.screenshot(path=str(SCREENSHOTS / "pages-timeline-2020.png"), full_page=True)
@@ -143,4 +144,8 @@ def test_phone_viewport_has_no_horizontal_page_scroll(page, live_server, demo):
         overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{path} is {overflow}px wider than a 375px phone"
         assert_no_serious_axe_violations(page)  # e.g. charts that scroll sideways must be focusable
+        if name == "timeline":  # the compact chart fits the phone: no sideways scrolling
+            chart = page.locator(".gantt-compact").first
+            assert chart.is_visible() and page.locator(".gantt-wide").first.is_hidden()
+            assert chart.evaluate("e => e.scrollWidth <= e.clientWidth")
         page.screenshot(path=str(SCREENSHOTS / f"pages-phone-{name}.png"), full_page=True)

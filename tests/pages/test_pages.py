@@ -197,7 +197,7 @@ def test_draft_plan_tasks_are_not_public(client, no_page_cache):
 def test_timeline_charts_and_table(client, build, no_page_cache):
     builder = build(12)
     page = html(client, "/plan/timeline/")
-    assert page.count('class="chart chart-gantt"') == 6
+    assert page.count('class="chart chart-gantt"') == 12  # a wide and a compact (phone) chart per principle
     assert 'class="today" data-quarter="2019Q4"' in page
     assert "Поточний квартал (IV квартал 2019 року) затінено" in page
     assert page.count('<th scope="row" data-label=') == 12
