@@ -54,6 +54,7 @@ EN = {
     "Термін реалізації": "Deadline",
     "постійне / повторюване завдання": "ongoing / recurring task",
     "Кінцевий термін:": "Due date:",
+    "Періоди за кварталами:": "Quarters:",
     "Зміст заходу": "What will be done",
     "Показники виконання": "Performance indicators",
     "Вимірювані показники: ціль і факт": "Measurable indicators: target and actual",
