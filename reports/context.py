@@ -413,9 +413,7 @@ def dataset_states(*, period: Period) -> list[DatasetState]:
         created_on = timezone.localtime(created_at).date() if created_at else None
         existed = bool((first_published and first_published <= as_of) or (created_on and created_on <= as_of))
         published = bool(
-            first_published
-            and first_published <= as_of
-            and status in (DatasetStatus.PUBLISHED, DatasetStatus.ARCHIVED)
+            first_published and first_published <= as_of and status in (DatasetStatus.PUBLISHED, DatasetStatus.ARCHIVED)
         )
         overdue = False
         if published:
@@ -591,9 +589,7 @@ def scorecard_section(*, data: PlanData, datasets: list[DatasetState], period: P
         if department_id is not None:
             rows[department_id]["unanswered"] += count
     departments = Department.objects.filter(pk__in=list(rows)).alphabetical()
-    return {
-        "rows": [{"department": d.short_name or d.name, "full_name": d.name, **rows[d.pk]} for d in departments]
-    }
+    return {"rows": [{"department": d.short_name or d.name, "full_name": d.name, **rows[d.pk]} for d in departments]}
 
 
 # --- The whole report ----------------------------------------------------------------------------

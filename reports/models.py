@@ -41,9 +41,7 @@ class QuarterlyReport(models.Model):
         ordering = ["-year", "-quarter", "-version"]
         constraints = [
             models.UniqueConstraint(fields=["year", "quarter", "version"], name="report_unique_version"),
-            models.UniqueConstraint(
-                fields=["run_key"], condition=~models.Q(run_key=""), name="report_unique_run_key"
-            ),
+            models.UniqueConstraint(fields=["run_key"], condition=~models.Q(run_key=""), name="report_unique_run_key"),
         ]
 
     def __str__(self):

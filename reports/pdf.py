@@ -6,7 +6,9 @@ from the snapshot's figures with ``common.charts``, the same code as the public 
 
 from __future__ import annotations
 
+import logging
 import mimetypes
+import os
 import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -20,6 +22,8 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from common.charts import BarRow, progress_bars
 
 BASE_URL = "file:///"
+# WeasyPrint logs every layout step at INFO; keep its warnings only.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 class RefusedURL(ValueError):
@@ -81,9 +85,9 @@ def render_pdf(snapshot: dict, target: Path) -> Path:
 
 def render_to_temporary(snapshot: dict) -> Path:
     """Render into a new temporary file (the caller moves or deletes it); nothing is left on failure."""
-    handle = tempfile.NamedTemporaryFile(prefix="report-", suffix=".pdf", delete=False)
-    handle.close()
-    path = Path(handle.name)
+    descriptor, name = tempfile.mkstemp(prefix="report-", suffix=".pdf")
+    os.close(descriptor)
+    path = Path(name)
     try:
         render_pdf(snapshot, path)
     except BaseException:

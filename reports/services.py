@@ -152,4 +152,3 @@ def report_send(*, report: QuarterlyReport) -> int:
     message.send()
     QuarterlyReport.objects.filter(pk=report.pk).update(sent_at=timezone.now())
     return len(recipients)
-

@@ -23,9 +23,7 @@ class Command(BaseCommand):
             report = services.report_generate(year=period.year, quarter=period.number)
         except (ValueError, ValidationError) as exc:
             raise CommandError(str(getattr(exc, "messages", [exc])[0])) from exc
-        self.stdout.write(
-            f"Звіт за {period.label()}, версія {report.version}: {report.pdf.name} ({report.size} байт)."
-        )
+        self.stdout.write(f"Звіт за {period.label()}, версія {report.version}: {report.pdf.name} ({report.size} байт).")
         if output:
             with report.pdf.open("rb") as source, open(output, "wb") as target:
                 shutil.copyfileobj(source, target)
