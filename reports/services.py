@@ -29,7 +29,9 @@ def _require_coordinator(by) -> None:
         raise PermissionDenied("Формувати звіти може лише координатор відкритих даних.")
 
 
-def _check_quarter(year: int, quarter: int, today: dt.date) -> Quarter:
+def report_check_quarter(*, year, quarter, today: dt.date | None = None) -> Quarter:
+    """The quarter to report on, or a ValidationError (not a quarter, not started yet)."""
+    today = today or timezone.localdate()
     try:
         period = Quarter(int(year), int(quarter))
     except (TypeError, ValueError) as exc:
@@ -63,7 +65,7 @@ def report_generate(*, year: int, quarter: int, by=None, run_key: str = "") -> Q
     """
     _require_coordinator(by)
     today = timezone.localdate()
-    period = _check_quarter(year, quarter, today)
+    period = report_check_quarter(year=year, quarter=quarter, today=today)
     if run_key:
         existing = QuarterlyReport.objects.filter(run_key=run_key).first()
         if existing is not None:

@@ -29,3 +29,12 @@ def quarterly_report_scheduled(quarter: str | None = None) -> int:
     if report.sent_at is None:
         services.report_send(report=report)
     return report.pk
+
+
+@shared_task
+def report_generate_task(year: int, quarter: int, user_id: int | None, run_key: str) -> int:
+    """ "Generate now" from the coordinator's workspace; ``run_key`` makes a redelivered message harmless."""
+    from accounts.models import User
+
+    by = User.objects.filter(pk=user_id).first() if user_id else None
+    return services.report_generate(year=year, quarter=quarter, by=by, run_key=run_key).pk

@@ -216,6 +216,13 @@ CELERY_BEAT_SCHEDULE["feedback-erase-personal-data"] = {
     "schedule": 24 * 3600,
 }
 
+# --- Quarterly reports (reports app) -------------------------------------------------
+# First day of each quarter: build the previous quarter's report once and e-mail it.
+CELERY_BEAT_SCHEDULE["reports-quarterly"] = {
+    "task": "reports.tasks.quarterly_report_scheduled",
+    "schedule": crontab(day_of_month=1, month_of_year="1,4,7,10", hour=6, minute=0),
+}
+
 # --- REST framework ---------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
