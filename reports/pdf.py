@@ -23,7 +23,7 @@ logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 from weasyprint import HTML  # noqa: E402
 from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: E402
 
-from common.charts import BarRow, progress_bars
+from common.charts import BarRow, progress_bars  # noqa: E402
 
 BASE_URL = "file:///"
 
