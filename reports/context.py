@@ -553,15 +553,73 @@ def unanswered_requests_by_department(*, period: Period) -> dict[int, int]:
 
 
 def audit_section(*, period: Period) -> dict:
-    """Audit campaigns open or closed in the quarter, responses per department."""
-    try:
-        from audit import selectors as audit_selectors
-    except ImportError:
-        return {"available": False}
-    builder = getattr(audit_selectors, "audit_quarter_figures", None)
-    if builder is None:
-        return {"available": False}
-    return {"available": True, **builder(period.quarter)}
+    """Audit campaigns open at some time in the quarter, and each department's questionnaires.
+
+    A campaign counts if it opened (``opened_at``, else its start date) by the quarter's last day and
+    was not closed before the quarter began; drafts never count. Its state is read at the close of the
+    quarter: closed in the quarter, or still open. A questionnaire counts as submitted if it was
+    submitted before the cutoff (a later return for corrections is not visible then). Three queries.
+    """
+    from audit.choices import CampaignStatus
+    from audit.models import AuditCampaign, AuditResponse, InformationResource
+
+    cutoff_dt = period.cutoff_datetime
+    candidates = (
+        AuditCampaign.objects.exclude(status=CampaignStatus.DRAFT)
+        .filter(Q(opened_at__lt=cutoff_dt) | Q(opened_at__isnull=True, start_date__lt=period.cutoff))
+        .filter(Q(closed_at__isnull=True) | Q(closed_at__gte=period.start_datetime))
+        .order_by("start_date", "pk")
+        .values("pk", "title", "start_date", "deadline", "closed_at")
+    )
+    campaigns = []
+    for row in candidates:
+        closed = row["closed_at"] is not None and row["closed_at"] < cutoff_dt
+        campaigns.append(
+            {
+                "id": row["pk"],
+                "title": row["title"],
+                "start": _date(row["start_date"]),
+                "deadline": _date(row["deadline"]),
+                "state": "закрито у кварталі" if closed else "триває на кінець кварталу",
+                "closed": closed,
+            }
+        )
+    ids = [c["id"] for c in campaigns]
+    submitted = Q(submitted_at__lt=cutoff_dt)
+    responses = (
+        AuditResponse.objects.filter(campaign_id__in=ids)
+        .values("department_id")
+        .annotate(invited=Count("pk"), submitted=Count("pk", filter=submitted))
+        .order_by()
+    )
+    resources = dict(
+        InformationResource.objects.filter(response__campaign_id__in=ids, response__submitted_at__lt=cutoff_dt)
+        .values("response__department_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("response__department_id", "n")
+    )
+    rows = {r["department_id"]: r for r in responses}
+    departments = Department.objects.filter(pk__in=list(rows)).alphabetical()
+    per_department = [
+        {
+            "department": d.name,
+            "invited": rows[d.pk]["invited"],
+            "submitted": rows[d.pk]["submitted"],
+            "resources": resources.get(d.pk, 0),
+        }
+        for d in departments
+    ]
+    return {
+        "available": True,
+        "campaigns": campaigns,
+        "open": sum(not c["closed"] for c in campaigns),
+        "closed": sum(c["closed"] for c in campaigns),
+        "invited": sum(r["invited"] for r in per_department),
+        "submitted": sum(r["submitted"] for r in per_department),
+        "resources": sum(r["resources"] for r in per_department),
+        "per_department": per_department,
+    }
 
 
 # --- Department scorecard -----------------------------------------------------------------------

@@ -199,3 +199,39 @@ def test_changes_compare_with_the_previous_report_snapshot(plan_2019):
     assert computed["changes"]["source"] == "computed"
     # 30.09.2019: Б (due that day, no update yet) was overdue; 31.12.2019: Б and В.
     assert (rows["tasks_overdue"]["previous"], rows["tasks_overdue"]["current"]) == (1, 2)
+
+
+def test_audit_campaigns_of_the_quarter(db, department, other_department):
+    from audit.models import AuditCampaign, AuditResponse, InformationResource
+
+    def campaign(title, start, closed=None, status="open"):
+        return AuditCampaign.objects.create(
+            title=title,
+            start_date=start,
+            deadline=start + dt.timedelta(days=30),
+            status=status,
+            opened_at=_at(start),
+            closed_at=_at(closed) if closed else None,
+        )
+
+    closed_in_q4 = campaign("Аудит 2019", dt.date(2019, 10, 1), closed=dt.date(2019, 11, 30), status="closed")
+    running = campaign("Аудит транспорту", dt.date(2019, 12, 1), closed=dt.date(2020, 2, 1), status="closed")
+    campaign("Старий аудит", dt.date(2019, 1, 10), closed=dt.date(2019, 3, 1), status="closed")
+    campaign("Майбутній аудит", dt.date(2020, 3, 1))
+    AuditCampaign.objects.create(title="Чернетка", start_date=dt.date(2019, 11, 1), deadline=dt.date(2019, 12, 1))
+    done = AuditResponse.objects.create(
+        campaign=closed_in_q4, department=department, submitted_at=_at(dt.date(2019, 11, 2))
+    )
+    InformationResource.objects.create(response=done, name="Реєстр договорів")
+    InformationResource.objects.create(response=done, name="Облік майна")
+    AuditResponse.objects.create(campaign=running, department=department, submitted_at=_at(dt.date(2020, 1, 15)))
+    AuditResponse.objects.create(campaign=running, department=other_department)
+
+    audit = context.audit_section(period=context.Period.of(Q4))
+    assert [(c["title"], c["closed"]) for c in audit["campaigns"]] == [
+        ("Аудит 2019", True),
+        ("Аудит транспорту", False),
+    ]
+    assert (audit["open"], audit["closed"], audit["invited"], audit["submitted"], audit["resources"]) == (1, 1, 3, 1, 2)
+    rows = {r["department"]: (r["invited"], r["submitted"], r["resources"]) for r in audit["per_department"]}
+    assert rows == {department.name: (2, 1, 2), other_department.name: (1, 0, 0)}
