@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -73,7 +73,14 @@ def report_generate(*, year: int, quarter: int, by=None, run_key: str = "") -> Q
     snapshot = context.build_snapshot(quarter=period, previous=previous_snapshot(period), today=today)
     temporary = pdf.render_to_temporary(snapshot)
     try:
-        return _store(period=period, snapshot=snapshot, path=temporary, by=by, run_key=run_key)
+        for attempt in range(3):
+            try:
+                return _store(period=period, snapshot=snapshot, path=temporary, by=by, run_key=run_key)
+            except IntegrityError:
+                # Another process took this version number (or this run) meanwhile: look again.
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
     finally:
         temporary.unlink(missing_ok=True)
 

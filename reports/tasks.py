@@ -8,13 +8,6 @@ from django.utils import timezone
 from common.quarters import Quarter
 
 from . import services
-from .models import QuarterlyReport
-
-
-@shared_task
-def report_send_task(report_id: int) -> int:
-    report = QuarterlyReport.objects.filter(pk=report_id, sent_at__isnull=True).first()
-    return services.report_send(report=report) if report else 0
 
 
 @shared_task

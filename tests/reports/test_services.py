@@ -152,3 +152,20 @@ def test_command_writes_output_and_sends(small_plan, tmp_path):
 def test_command_rejects_bad_quarter(small_plan):
     with pytest.raises(CommandError):
         call_command("generate_quarterly_report", "2019Q5")
+
+
+def test_a_version_number_taken_meanwhile_is_retried(small_plan, monkeypatch):
+    from django.db import IntegrityError
+
+    real_store = services._store
+    calls = []
+
+    def racing_store(**kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise IntegrityError("UNIQUE constraint failed: report_unique_version")
+        return real_store(**kwargs)
+
+    monkeypatch.setattr(services, "_store", racing_store)
+    report = services.report_generate(year=2019, quarter=4)
+    assert len(calls) == 2 and report.version == 1
