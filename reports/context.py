@@ -97,7 +97,7 @@ def plan_for(quarter: Quarter) -> ActionPlan | None:
 # --- Task states as of the cutoff --------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class TaskState:
     status: str
     percent: int | None
@@ -362,7 +362,7 @@ def appendix_section(data: PlanData) -> dict:
 # --- Registry --------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class DatasetState:
     id: int
     department_id: int
