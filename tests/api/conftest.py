@@ -107,8 +107,24 @@ def api_world(department, other_department, coordinator, department_head):
         "dataset": dataset,
         "required-dataset": required,
         "request": item,
+        "report": _report(coordinator),
         **_audit_world(department, coordinator, department_head),
     }
+
+
+def _report(coordinator):
+    """A stored quarterly report (its PDF is not needed by the API, which only links to it)."""
+    from reports.models import QuarterlyReport
+
+    return QuarterlyReport.objects.create(
+        year=2020,
+        quarter=1,
+        pdf="reports/2020-Q1-v1.pdf",
+        size=1024,
+        checksum="0" * 64,
+        snapshot={"summary": {"plan": {"completion_percent": 40, "completed": 2, "overdue": 1}}},
+        generated_by=coordinator,
+    )
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ credentials, 403 for everyone else signed in); public feedback (new request, vot
 to everyone. Audit: campaigns with published results are public; questionnaires and
 resources are for department heads (their own department's; another department's answer 404,
 not revealing they exist) and coordinators; heads fill in, coordinators open, close, return,
-review and promote. Requests authenticate like a script would, with the user's API token.
+review and promote. Quarterly reports are public. Requests authenticate like a script would, with the user's API token.
 The `audit-response-return-` name is DRF's for the `return_` action (url_path "return").
 
 A route or method the urlconf exposes without a row here fails `test_every_route_has_a_row`.
@@ -76,6 +76,8 @@ audit-resource-detail    PATCH                                401       200     
 audit-resource-detail    DELETE                               401       204      404        403         403
 audit-resource-review    POST                                 401       403      404        200         403
 audit-resource-review    OPTIONS                              401       200      200        200         403
+report-list              GET HEAD OPTIONS                     200       200      200        200         200
+report-detail            GET HEAD OPTIONS                     200       200      200        200         200
 api-not-found            GET HEAD OPTIONS POST PUT PATCH DELETE 404     404      404        404         404
 """
 
