@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("feedback.urls")),
     path("", include("reports.urls")),
     path("", include("portal.urls")),
+    path("", include("workspace.urls")),
 ]
 
 if settings.DEBUG:
