@@ -61,9 +61,12 @@ TEXT_EXTENSIONS = frozenset({"csv", "txt", "json", "xml"})
 SNIFF_BYTES = 8192
 
 
-def max_megabytes() -> str:
-    size = settings.UPLOAD_MAX_BYTES / (1024 * 1024)
-    return f"{size:g}"
+def max_size_label() -> str:
+    """The size limit as people read it: "10 МБ", "512 КБ"."""
+    size = settings.UPLOAD_MAX_BYTES
+    if size >= 1024 * 1024:
+        return f"{round(size / (1024 * 1024), 1):g} МБ"
+    return f"{round(size / 1024, 1):g} КБ"
 
 
 def accept_attribute() -> str:
@@ -97,7 +100,7 @@ def validate_upload(upload, *, field: str = "files") -> None:
         raise ValidationError({field: f"Файл «{name}»: такий тип не дозволено. Дозволені: {allowed}."})
     size = getattr(upload, "size", None) or 0
     if size > settings.UPLOAD_MAX_BYTES:
-        raise ValidationError({field: f"Файл «{name}» завеликий: найбільше {max_megabytes()} МБ."})
+        raise ValidationError({field: f"Файл «{name}» завеликий: найбільше {max_size_label()}."})
     if size == 0:
         raise ValidationError({field: f"Файл «{name}» порожній."})
     if not _content_matches(extension, _head(upload)):

@@ -68,15 +68,7 @@ class ProgressUpdateForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2, "inputmode": "url"}),
     )
-    files = MultipleFileField(
-        label="Файли-підтвердження",
-        required=False,
-        help_text=(
-            f"До {MAX_FILES} файлів, кожен до {uploads.max_megabytes()} МБ: "
-            + ", ".join(uploads.ALLOWED_EXTENSIONS)
-            + "."
-        ),
-    )
+    files = MultipleFileField(label="Файли-підтвердження", required=False)
 
     def __init__(self, *args, task=None, **kwargs):
         if task is not None:
@@ -84,6 +76,12 @@ class ProgressUpdateForm(forms.Form):
             kwargs.setdefault("initial", {"status": task.status, "percent": task.percent})
         super().__init__(*args, **kwargs)
         self.fields["status"].error_messages["invalid_choice"] = "Оберіть стан зі списку."
+        # Read when the form is built, so that a changed UPLOAD_MAX_BYTES shows at once.
+        self.fields["files"].help_text = (
+            f"До {MAX_FILES} файлів, кожен до {uploads.max_size_label()}: "
+            + ", ".join(uploads.ALLOWED_EXTENSIONS)
+            + "."
+        )
 
     def clean_links(self):
         lines = [line.strip() for line in (self.cleaned_data.get("links") or "").splitlines() if line.strip()]

@@ -40,6 +40,13 @@ def add_service_errors(form, exc: ValidationError) -> None:
             form.add_error(None, error)
 
 
+def _bound(request, *, files: bool = False) -> tuple:
+    """Form arguments: bound to the POST (even an empty one: a one-click form has no fields filled)."""
+    if request.method != "POST":
+        return (None, None) if files else (None,)
+    return (request.POST, request.FILES) if files else (request.POST,)
+
+
 def _workspace_url(anchor: str = "") -> str:
     return reverse("workspace:index") + (f"#{anchor}" if anchor else "")
 
@@ -125,7 +132,7 @@ def _task_scope(user):
 def task_progress(request, pk):
     _require_staff(request.user)
     task = get_object_or_404(_task_scope(request.user), pk=pk)
-    form = ProgressUpdateForm(request.POST or None, request.FILES or None, task=task)
+    form = ProgressUpdateForm(*_bound(request, files=True), task=task)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -155,7 +162,7 @@ def task_progress(request, pk):
 def dataset_updated(request, slug):
     _require_staff(request.user)
     dataset = get_object_or_404(registry_selectors.dataset_for_user(user=request.user), slug=slug)
-    form = DatasetMarkUpdatedForm(request.POST or None, dataset=dataset)
+    form = DatasetMarkUpdatedForm(*_bound(request), dataset=dataset)
     if request.method == "POST" and form.is_valid():
         try:
             dataset_mark_updated(
@@ -185,7 +192,7 @@ def department_contacts(request, pk):
     if not roles.is_coordinator(request.user):
         raise PermissionDenied("Контакти підрозділів змінює лише координатор відкритих даних.")
     department = get_object_or_404(Department.objects.select_related("head"), pk=pk)
-    form = DepartmentContactsForm(request.POST or None, department=department)
+    form = DepartmentContactsForm(*_bound(request), department=department)
     if request.method == "POST" and form.is_valid():
         try:
             department_update_contacts(department=department, by=request.user, **form.cleaned_data)
