@@ -108,6 +108,7 @@ class DatasetMarkUpdatedForm(MarkUpdatedForm):
         if dataset is not None:
             kwargs.setdefault("prefix", f"dataset-{dataset.pk}")
         super().__init__(*args, **kwargs)
+        self.fields["note"].widget = forms.TextInput(attrs={"maxlength": 2000})
         self.fields["link"].error_messages["invalid"] = "Введіть правильну адресу сторінки (https://...)."
 
 
