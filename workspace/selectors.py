@@ -1,8 +1,8 @@
 """Reads of the workspace: each block of the page calls the owning app's selectors.
 
 The workspace is a composition app (like ``reports``): it reads from plan, registry, feedback,
-audit, reminders and reports, and nobody imports it. Apps that may not be installed yet
-(reports) are reached through ``optional_model`` so the page works without them.
+audit, reminders and reports, and nobody imports it. The reports app's model is reached through
+``optional_model`` and its URLs through ``url_or_none``, so the page works before it lands.
 Every function returns a queryset or a small list built with a fixed number of queries.
 """
 
@@ -18,12 +18,18 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from accounts.models import Department
+from audit import selectors as audit_selectors
+from audit.choices import EDITABLE_RESPONSE_STATUSES, CampaignStatus, ResponseStatus
 from common.collation import uk_order
 from common.quarters import Quarter
+from feedback.choices import FeedbackStatus
+from feedback.selectors import moderation_queue
 from plan import selectors as plan_selectors
 from plan.choices import PlanStatus
 from plan.models import ActionPlan, ProgressUpdate, TaskDepartment
 from registry import selectors as registry_selectors
+from reminders.choices import State as ReminderState
+from reminders.models import ReminderLog
 
 NEW_UPDATES_FIRST_VISIT_DAYS = 14
 LIST_LIMIT = 50
@@ -68,36 +74,25 @@ def head_datasets(*, user):
 
 
 def head_audit_responses(*, user):
-    """Open questionnaires of the head's department still to be filled in, nearest deadline first."""
-    try:
-        from audit.choices import EDITABLE_RESPONSE_STATUSES, CampaignStatus
-
-        from audit import selectors as audit_selectors
-    except ImportError:  # the audit app has not landed yet
-        return []
+    """Open questionnaires of the head's department still to be filled in, nearest deadline first,
+    with their resource counts."""
     return (
-        audit_selectors.response_list(user=user)
+        audit_selectors.response_list_with_counts(user=user)
         .filter(status__in=EDITABLE_RESPONSE_STATUSES, campaign__status=CampaignStatus.OPEN)
         .order_by("campaign__deadline", "pk")
     )
 
 
 def head_reminders(*, user, limit: int = 20):
-    """Reminder e-mails sent to the head or to their department's address, newest first."""
-    ReminderLog = optional_model("reminders", "ReminderLog")
-    if ReminderLog is None:
-        return []
+    """Reminder e-mails sent for the head's department or to the head, newest first (one query)."""
     addressed = Q(department_id=user.department_id)
     if user.email:
         addressed |= Q(recipient__iexact=user.email)
-    try:
-        return list(
-            ReminderLog.objects.filter(addressed, state="sent")
-            .annotate(item_count=Count("items"))
-            .order_by("-sent_at", "-pk")[:limit]
-        )
-    except FieldError:
-        return []
+    return (
+        ReminderLog.objects.filter(addressed, state=ReminderState.SENT)
+        .annotate(item_count=Count("items"))
+        .order_by("-sent_at", "-pk")[:limit]
+    )
 
 
 # --- coordinator ---------------------------------------------------------------------------------
@@ -151,19 +146,11 @@ def first_visit_since(now: dt.datetime | None = None) -> dt.datetime:
 
 
 def feedback_awaiting_moderation(*, limit: int = LIST_LIMIT):
-    from feedback.choices import FeedbackStatus
-    from feedback.selectors import moderation_queue
-
     return moderation_queue(status=FeedbackStatus.NEW)[:limit]
 
 
 def audit_responses_awaiting_review(*, user):
-    try:
-        from audit.choices import ResponseStatus
-
-        from audit import selectors as audit_selectors
-    except ImportError:
-        return []
+    """Submitted questionnaires waiting for the coordinator, oldest first."""
     return (
         audit_selectors.response_list(user=user)
         .filter(status=ResponseStatus.SUBMITTED)

@@ -17,6 +17,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts import roles
 from accounts.models import Department
 from accounts.services import department_update_contacts
+from audit import selectors as audit_selectors
+from audit import services as audit_services
 from common.charts import progress_bars
 from plan import selectors as plan_selectors
 from plan.choices import TaskStatus
@@ -74,9 +76,7 @@ def index(request):
             overdue_task_count=sum(task.is_overdue for task in tasks),
             datasets=[(dataset, DatasetMarkUpdatedForm(dataset=dataset)) for dataset in datasets],
             audit_responses=list(selectors.head_audit_responses(user=user)),
-            audit_installed=selectors.url_or_none("audit:index") is not None,
-            reminders=selectors.head_reminders(user=user),
-            reminders_installed=selectors.optional_model("reminders", "ReminderLog") is not None,
+            reminders=list(selectors.head_reminders(user=user)),
         )
     if context["is_coordinator"]:
         visit = visit_record(user=user, session_key=request.session.session_key or "")
@@ -88,7 +88,6 @@ def index(request):
             new_updates=list(selectors.progress_updates_since(since=since)),
             feedback_new=list(selectors.feedback_awaiting_moderation()),
             audit_to_review=list(selectors.audit_responses_awaiting_review(user=user)),
-            audit_installed=selectors.url_or_none("audit:index") is not None,
             next_report=selectors.next_quarterly_report(today=today),
             departments=list(selectors.department_contacts()),
         )
@@ -181,6 +180,23 @@ def dataset_updated(request, slug):
         {"dataset": dataset, "form": form, "today": timezone.localdate()},
         status=status,
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def audit_submit(request, pk):
+    """Submit the department's questionnaire to the coordinator → ``audit.services.response_submit``."""
+    if not roles.is_department_head(request.user):
+        raise PermissionDenied("Анкету подає керівник підрозділу.")
+    response = get_object_or_404(audit_selectors.response_list(user=request.user), pk=pk)
+    try:
+        audit_services.response_submit(response=response, by=request.user)
+    except ValidationError as exc:
+        return render(
+            request, "workspace/audit_submit_failed.html", {"response": response, "errors": exc.messages}, status=400
+        )
+    messages.success(request, f"Анкету «{response.campaign.title}» подано координатору.")
+    return redirect(_workspace_url("audit"))
 
 
 # --- coordinator: department contacts ----------------------------------------------------------------------

@@ -55,3 +55,53 @@ def overdue_dataset(other_department):
         slug="city-budget",
         last_updated_at=timezone.now() - dt.timedelta(days=200),
     )
+
+
+@pytest.fixture
+def audit_campaign(coordinator, department, other_department, department_head, other_head):
+    from audit import services
+
+    today = timezone.localdate()
+    campaign = services.campaign_create(
+        by=coordinator,
+        title="Інформаційний аудит 2026",
+        methodology="Перелічіть ресурси.",
+        methodology_version="1.0",
+        start_date=today,
+        deadline=today + dt.timedelta(days=20),
+        departments=[department, other_department],
+    )
+    services.campaign_open(campaign=campaign, by=coordinator)
+    campaign.refresh_from_db()
+    return campaign
+
+
+@pytest.fixture
+def own_response(audit_campaign, department):
+    from audit.models import AuditResponse
+
+    return AuditResponse.objects.get(campaign=audit_campaign, department=department)
+
+
+@pytest.fixture
+def other_response(audit_campaign, other_department):
+    from audit.models import AuditResponse
+
+    return AuditResponse.objects.get(campaign=audit_campaign, department=other_department)
+
+
+def complete_resource(**overrides):
+    fields = {
+        "name": "Реєстр рішень виконавчого комітету",
+        "description": "Рішення виконкому: номер, дата, назва, текст.",
+        "legal_basis": "Закон України «Про місцеве самоврядування в Україні», ст. 59.",
+        "form": "database",
+        "formats": "DOCX, PDF",
+        "personal_data": "no",
+        "access_category": "public",
+        "frequency": "monthly",
+        "can_publish": "yes",
+        "public_interest": 4,
+    }
+    fields.update(overrides)
+    return fields

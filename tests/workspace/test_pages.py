@@ -167,7 +167,7 @@ def test_a_user_without_a_role_is_told_so(client, django_user_model):
     assert "ще не призначено роль" in html
 
 
-def test_head_page_costs_the_same_queries_at_two_sizes(client, department_head, department, section):
+def test_head_page_costs_the_same_queries_at_two_sizes(client, department_head, department, section, own_response):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -179,12 +179,31 @@ def test_head_page_costs_the_same_queries_at_two_sizes(client, department_head, 
             assert client.get("/workspace/").status_code == 200
         return len(ctx.captured_queries)
 
+    from reminders.models import ReminderLog
+
+    def reminder(n):
+        ReminderLog.objects.create(
+            kind="dataset_digest",
+            recipient=department.email,
+            scope=str(department.pk),
+            department=department,
+            reference_date=timezone.localdate() - dt.timedelta(days=n),
+            subject=f"Нагадування {n}",
+            state="sent",
+            sent_at=timezone.now(),
+        )
+
     make_task(section, departments=[department], position=1)
     DatasetFactory(department=department)
+    reminder(1)
     small = count()
     for n in range(2, 22):
         make_task(section, departments=[department], position=n)
         DatasetFactory(department=department)
+        reminder(n)
+    html = client.get("/workspace/").content.decode()
+    assert html.count('<article id="task-') == 21 and html.count('<article id="dataset-') == 21
+    assert "Нагадування 21" in html
     assert count() == small
 
 
