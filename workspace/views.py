@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts import roles
@@ -149,7 +150,9 @@ def task_progress(request, pk):
         else:
             task.refresh_from_db(fields=["status", "percent"])
             messages.success(
-                request, f"Оновлення виконання збережено. Стан завдання: {task.get_status_display().lower()}."
+                request,
+                _("Оновлення виконання збережено. Стан завдання: %(status)s.")
+                % {"status": task.get_status_display().lower()},
             )
             return redirect(_workspace_url(f"task-{task.pk}"))
     status = 400 if request.method == "POST" else 200
@@ -171,7 +174,11 @@ def dataset_updated(request, slug):
             add_service_errors(form, exc)
         else:
             due = dataset.next_due_date.strftime("%d.%m.%Y") if dataset.next_due_date else "—"
-            messages.success(request, f"Позначено оновленим: «{dataset.title}». Наступний термін: {due}.")
+            messages.success(
+                request,
+                _("Позначено оновленим: «%(title)s». Наступний термін: %(due)s.")
+                % {"title": dataset.title, "due": due},
+            )
             return redirect(_workspace_url(f"dataset-{dataset.pk}"))
     status = 400 if request.method == "POST" else 200
     return render(
@@ -195,7 +202,7 @@ def audit_submit(request, pk):
         return render(
             request, "workspace/audit_submit_failed.html", {"response": response, "errors": exc.messages}, status=400
         )
-    messages.success(request, f"Анкету «{response.campaign.title}» подано координатору.")
+    messages.success(request, _("Анкету «%(title)s» подано координатору.") % {"title": response.campaign.title})
     return redirect(_workspace_url("audit"))
 
 
@@ -215,7 +222,7 @@ def department_contacts(request, pk):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"Контакти підрозділу «{department.name}» збережено.")
+            messages.success(request, _("Контакти підрозділу «%(name)s» збережено.") % {"name": department.name})
             return redirect(_workspace_url("departments"))
     status = 400 if request.method == "POST" else 200
     return render(

@@ -84,3 +84,28 @@ def test_head_signs_in_reports_progress_and_marks_a_dataset_updated(page, live_s
         pytest.skip("/plan/tasks/<id>/ is not there yet; the API shows the new status")
     assert response.status == 200
     assert "Суттєвий прогрес" in page.locator("main").inner_text()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("username", "password", "heading"),
+    [
+        ("coordinator", "demo-coordinator-2019", "Прострочене за підрозділами"),
+        ("council", "demo-council-2019", "Виконання плану дій"),
+    ],
+)
+def test_coordinator_and_council_workspaces(page, live_server, transactional_db, username, password, heading):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    cache.clear()
+    page.goto(f"{live_server.url}/accounts/login/?next=/workspace/")
+    page.get_by_label("Логін").fill(username)
+    page.get_by_label("Пароль").fill(password)
+    page.get_by_role("button", name="Увійти").click()
+    page.wait_for_url(f"{live_server.url}/workspace/")
+    page.get_by_role("heading", name=heading).wait_for()
+    assert_no_serious_axe_violations(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"workspace-{username}-desktop.png"), full_page=True)
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.screenshot(path=str(SCREENSHOTS / f"workspace-{username}-375.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375 + 1
