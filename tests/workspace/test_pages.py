@@ -124,6 +124,7 @@ def test_generate_now_posts_year_and_quarter_when_the_reports_url_exists(client,
     assert f'name="year" value="{quarter.year}"' in report
     assert f'name="quarter" value="{quarter.number}"' in report
     assert "Сформувати зараз" in report
+    assert 'name="next" value="/workspace/#report"' in report
 
 
 def test_progress_updates_since_the_previous_visit(client, coordinator, department_head, own_task):
