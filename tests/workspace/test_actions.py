@@ -282,3 +282,14 @@ def test_department_heads_cannot_reach_the_admin(client, department_head, own_ta
     assert response.status_code == 302
     own_task.refresh_from_db()
     assert own_task.title != "Змінено через адмінку"
+
+
+def test_the_progress_page_works_on_its_own_and_not_for_archived_plans(client, department_head, own_task):
+    client.force_login(department_head)
+    html = client.get(progress_url(own_task)).content.decode()
+    assert own_task.title in html and f'id="id_task-{own_task.pk}-narrative"' in html
+    own_task.plan.status = "archived"
+    own_task.plan.save()
+    assert client.get(progress_url(own_task)).status_code == 404
+    assert client.post(progress_url(own_task), progress_data(own_task)).status_code == 404
+    assert not ProgressUpdate.objects.exists()
