@@ -74,16 +74,15 @@ def test_head_signs_in_reports_progress_and_marks_a_dataset_updated(page, live_s
     assert DatasetUpdate.objects.filter(dataset=dataset).latest("updated_at").note == "Дані за листопад"
     page.screenshot(path=str(SCREENSHOTS / "workspace-head-after.png"), full_page=True)
 
-    # The public task page shows the new status (to anyone, signed out).
+    # The public task page shows the new status and the evidence (to anyone, signed out).
     page.context.clear_cookies()
     cache.clear()
     response = page.goto(f"{live_server.url}/plan/tasks/{task.pk}/")
-    if response.status == 404:  # the public task page has not landed on this branch yet
-        api = page.request.get(f"{live_server.url}/api/v1/tasks/{task.pk}/").json()
-        assert (api["status"], api["percent"]) == (TaskStatus.SUBSTANTIAL, 70)
-        pytest.skip("/plan/tasks/<id>/ is not there yet; the API shows the new status")
     assert response.status == 200
-    assert "Суттєвий прогрес" in page.locator("main").inner_text()
+    main = page.locator("main")
+    assert "Суттєвий прогрес" in main.inner_text()
+    assert main.locator(f'a[href="{EVIDENCE}"]').count() == 1
+    page.screenshot(path=str(SCREENSHOTS / "workspace-public-task-after.png"), full_page=True)
 
 
 @pytest.mark.browser
