@@ -238,6 +238,13 @@ CELERY_BEAT_SCHEDULE["reminders-weekly-escalation"] = {
     "schedule": crontab(hour=REMINDER_HOUR, minute=REMINDER_MINUTE, day_of_week=REMINDER_ESCALATION_WEEKDAY % 7),
 }
 
+# --- Quarterly reports (reports app) -------------------------------------------------
+# First day of each quarter: build the previous quarter's report once and e-mail it.
+CELERY_BEAT_SCHEDULE["reports-quarterly"] = {
+    "task": "reports.tasks.quarterly_report_scheduled",
+    "schedule": crontab(day_of_month=1, month_of_year="1,4,7,10", hour=6, minute=0),
+}
+
 # --- REST framework ---------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
