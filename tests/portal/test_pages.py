@@ -57,4 +57,4 @@ def test_evidence_files_are_served_with_debug_off(client, settings, tmp_path):
     response = client.get("/media/evidence/2019/12/protocol.txt")
     assert response.status_code == 200
     assert b"".join(response.streaming_content).decode() == "протокол навчання"
-    assert client.get("/media/evidence/../../ternopil_od/settings.py").status_code == 404
+    assert client.get("/media/evidence/../../ternopil_od/settings.py").status_code in (400, 404)
