@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "reminders",
     "reports",
     "portal",
+    "workspace",
 ]
 
 MIDDLEWARE = [
@@ -127,7 +128,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = env.str("LOGIN_REDIRECT_URL", default="/")
+LOGIN_REDIRECT_URL = env.str("LOGIN_REDIRECT_URL", default="/workspace/")
 LOGOUT_REDIRECT_URL = "/"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 8)
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
