@@ -109,38 +109,12 @@ def response_detail(request, pk):
     )
 
 
-@login_required
-def resource_add(request, pk):
-    response = _response_or_404(request, pk)
-    if not _can_edit(request.user, response):
-        raise PermissionDenied
-    form = InformationResourceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.resource_add(response=response, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            _attach_errors(form, exc)
-        else:
-            messages.success(request, _("Ресурс збережено."))
-            return redirect("audit:response-detail", pk=response.pk)
-    return render(
-        request,
-        "audit/resource_form.html",
-        {"form": form, "response": response, "resource": None},
-        status=400 if form.errors else 200,
-    )
-
-
-@login_required
-def resource_edit(request, pk, resource_pk):
-    response = _response_or_404(request, pk)
-    resource = _resource_or_404(response, resource_pk)
-    if not _can_edit(request.user, response):
-        raise PermissionDenied
+def _resource_form_page(request, response, resource, save):
+    """Add or edit one resource: the form, the service call through ``save``, errors by field."""
     form = InformationResourceForm(request.POST or None, instance=resource)
     if request.method == "POST" and form.is_valid():
         try:
-            services.resource_edit(resource=resource, by=request.user, **form.cleaned_data)
+            save(form.cleaned_data)
         except ValidationError as exc:
             _attach_errors(form, exc)
         else:
@@ -151,6 +125,27 @@ def resource_edit(request, pk, resource_pk):
         "audit/resource_form.html",
         {"form": form, "response": response, "resource": resource},
         status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def resource_add(request, pk):
+    response = _response_or_404(request, pk)
+    if not _can_edit(request.user, response):
+        raise PermissionDenied
+    return _resource_form_page(
+        request, response, None, lambda data: services.resource_add(response=response, by=request.user, **data)
+    )
+
+
+@login_required
+def resource_edit(request, pk, resource_pk):
+    response = _response_or_404(request, pk)
+    resource = _resource_or_404(response, resource_pk)
+    if not _can_edit(request.user, response):
+        raise PermissionDenied
+    return _resource_form_page(
+        request, response, resource, lambda data: services.resource_edit(resource=resource, by=request.user, **data)
     )
 
 
