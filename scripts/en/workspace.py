@@ -109,3 +109,4 @@ EN = {
     "Анкету «%(title)s» подано координатору.": "Questionnaire “%(title)s” submitted to the coordinator.",
     "Контакти підрозділу «%(name)s» збережено.": "Contacts of “%(name)s” saved.",
 }
+EN["Ключ API для скриптів"] = "API key for scripts"

@@ -234,3 +234,11 @@ def test_coordinator_page_costs_the_same_queries_at_two_sizes(
     small = count()
     add(15)
     assert count() == small
+
+
+def test_staff_find_the_api_token_page_from_the_workspace_council_does_not(
+    client, coordinator, department_head, council_member
+):
+    assert "/accounts/api-token/" in page(client, coordinator)
+    assert "/accounts/api-token/" in page(client, department_head)
+    assert "/accounts/api-token/" not in page(client, council_member)
