@@ -19,7 +19,7 @@ def main():
     missing = []
 
     def fill(match):
-        source = match.group(2)
+        source = match.group(2).replace('\\"', '"')  # the .po escapes quotes
         if source in EN:
             return match.group(1) + '"' + EN[source].replace('"', '\\"') + '"'
         if source:
