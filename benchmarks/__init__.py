@@ -1,0 +1,1 @@
+"""Data generators and measurements (results go to BENCHMARKS.md)."""
