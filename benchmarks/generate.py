@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import itertools
 import os
 import random
 import sys
@@ -123,9 +124,17 @@ FEEDBACK_TOPICS = [
 ]  # fmt: skip
 
 
+_CUMULATIVE: dict = {}
+
+
 def _rng_choice_weighted(rng: random.Random, pairs):
-    values, weights = zip(*pairs, strict=True)
-    return rng.choices(values, weights=weights)[0]
+    """One value of ``pairs`` [(value, weight), ...] (cumulative weights computed once per list)."""
+    key = tuple(pairs)
+    if key not in _CUMULATIVE:
+        values, weights = zip(*pairs, strict=True)
+        _CUMULATIVE[key] = (values, list(itertools.accumulate(weights)))
+    values, cumulative = _CUMULATIVE[key]
+    return rng.choices(values, cum_weights=cumulative)[0]
 
 
 def _hex(text: str) -> str:
@@ -717,7 +726,90 @@ class Generator:
         self._audit(Campaign, Response, Resource)
 
     def _audit(self, Campaign, Response, Resource):
-        return  # filled in once the audit app is on main
+        rng = self.rng
+        campaigns = []
+        for k in range(self.scale.campaigns):
+            last = k == self.scale.campaigns - 1
+            start = self.today - dt.timedelta(days=40 if last else 365 * (self.scale.campaigns - 1 - k) + 120)
+            campaigns.append(
+                Campaign(
+                    title=f"Інформаційний аудит {start.year}, хвиля {k + 1}",
+                    methodology="Анкета для підрозділів за методикою інформаційного аудиту.",
+                    methodology_version="1.0",
+                    start_date=start,
+                    deadline=start + dt.timedelta(days=60),
+                    status="open" if last else "closed",
+                    results_published=not last,
+                    created_by_id=self.coordinator.pk,
+                    opened_at=self._aware(start),
+                    closed_at=None if last else self._aware(start + dt.timedelta(days=75)),
+                )
+            )
+        campaigns = self._bulk(Campaign, campaigns)
+        through = Campaign.departments.through
+        self._bulk(
+            through,
+            [through(auditcampaign_id=c.pk, department_id=d) for c in campaigns for d in self.department_ids],
+            "audit.AuditCampaign_departments",
+        )
+        responses = []
+        for c in campaigns:
+            for d in self.department_ids:
+                if c.status == "closed":
+                    status = "reviewed" if rng.random() < 0.8 else "submitted"
+                else:
+                    status = _rng_choice_weighted(
+                        rng, [("not_started", 3), ("in_progress", 3), ("submitted", 3), ("returned", 1)]
+                    )
+                submitted = status in ("submitted", "reviewed")
+                responses.append(
+                    Response(
+                        campaign_id=c.pk,
+                        department_id=d,
+                        status=status,
+                        invited_at=self._aware(c.start_date),
+                        submitted_at=self._aware(c.start_date + dt.timedelta(days=rng.randint(5, 55)))
+                        if submitted
+                        else None,
+                        submitted_by_id=self.head_by_department[d] if submitted else None,
+                        reviewed_at=self._aware(c.deadline) if status == "reviewed" else None,
+                    )
+                )
+        responses = self._bulk(Response, responses)
+        resources = []
+        for r in responses:
+            if r.status == "not_started":
+                continue
+            for n in range(rng.randint(3, 8)):
+                access = _rng_choice_weighted(rng, [("public", 7), ("official_use", 2), ("confidential", 1)])
+                publish = (
+                    "no"
+                    if access == "confidential"
+                    else _rng_choice_weighted(rng, [("yes", 6), ("partly", 2), ("no", 2)])
+                )
+                decision = "pending"
+                if r.status == "reviewed":
+                    decision = "accepted" if publish != "no" else "rejected"
+                resources.append(
+                    Resource(
+                        response_id=r.pk,
+                        name=f"{rng.choice(DATASET_SUBJECTS)} ({n + 1})",
+                        description="Облік ведеться в електронній таблиці, оновлюється щомісяця.",
+                        legal_basis="Положення про підрозділ",
+                        form=rng.choice(["electronic", "database", "register", "paper"]),
+                        formats=rng.choice(FORMAT_MIX),
+                        personal_data=rng.choice(["no", "no", "partly", "yes"]),
+                        access_category=access,
+                        frequency=rng.choice(["monthly", "quarterly", "yearly", "on_change"]),
+                        can_publish=publish,
+                        restriction_reason="" if publish == "yes" else "Містить персональні дані (ст. 11 Закону).",
+                        public_interest=rng.randint(1, 5),
+                        review_decision=decision,
+                        reviewed_by_id=self.coordinator.pk if decision != "pending" else None,
+                        reviewed_at=r.reviewed_at if decision != "pending" else None,
+                    )
+                )
+        self._bulk(Resource, resources)
 
 
 def generate(scale: Scale | str = "demo", *, seed: int = 2019, today=None, reset: bool = True, log=None) -> dict:

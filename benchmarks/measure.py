@@ -30,6 +30,8 @@ PUBLIC_PAGES = [
     "/requests/",
     "/requests/{request}/",
     "/reports/",
+    "/audit/results/",
+    "/audit/results/{campaign}/",
     "/api/3/action/package_search",
     "/api/3/action/organization_list",
 ]
@@ -106,7 +108,13 @@ def placeholders() -> dict:
     request = (
         FeedbackItem.objects.filter(status__in=PUBLIC_STATUSES).order_by("pk").values_list("pk", flat=True).first()
     )
-    return {"task": task, "department": department, "dataset": dataset, "request": request}
+    campaign = None
+    with contextlib.suppress(LookupError):
+        from django.apps import apps
+
+        Campaign = apps.get_model("audit", "AuditCampaign")
+        campaign = Campaign.objects.filter(status="closed").order_by("pk").values_list("pk", flat=True).first()
+    return {"task": task, "department": department, "dataset": dataset, "request": request, "campaign": campaign}
 
 
 def api_list_routes() -> list[str]:
