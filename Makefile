@@ -54,8 +54,11 @@ format: install
 bench: install .env
 	$(PY) -m benchmarks.run
 
+# Rebuild the English catalogue from scratch (no fuzzy guesses), fill it from scripts/en/*.py.
 messages: install .env
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var
+	rm -f locale/en/LC_MESSAGES/django.po
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=tests
+	$(PY) scripts/fill_en.py
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean:

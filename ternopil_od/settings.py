@@ -72,7 +72,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "common.middleware.UkrainianFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -216,6 +216,27 @@ CELERY_BEAT_SCHEDULE["feedback-erase-personal-data"] = {
     "schedule": 24 * 3600,
 }
 
+# --- Reminders (reminders/README.md) ------------------------------------------------
+REMINDER_DUE_SOON_DAYS = env.int("REMINDER_DUE_SOON_DAYS", default=7)
+REMINDER_ESCALATION_DAYS = env.int("REMINDER_ESCALATION_DAYS", default=14)
+REMINDER_HEAD_ESCALATION_DAYS = env.int("REMINDER_HEAD_ESCALATION_DAYS", default=30)
+# ISO weekday of the weekly escalation: 1 = Monday ... 7 = Sunday.
+REMINDER_ESCALATION_WEEKDAY = env.int("REMINDER_ESCALATION_WEEKDAY", default=1)
+REMINDER_QUARTER_END_DAYS = env.int("REMINDER_QUARTER_END_DAYS", default=14)
+REMINDER_BATCH_SIZE = env.int("REMINDER_BATCH_SIZE", default=2000)
+REMINDER_MAX_RETRIES = env.int("REMINDER_MAX_RETRIES", default=5)
+REMINDER_RETRY_BACKOFF_MAX = env.int("REMINDER_RETRY_BACKOFF_MAX", default=3600)
+# Unsent (pending or failed) digests of the last N days are tried again by each run.
+REMINDER_RESEND_DAYS = env.int("REMINDER_RESEND_DAYS", default=7)
+CELERY_BEAT_SCHEDULE["reminders-daily"] = {
+    "task": "reminders.tasks.send_daily_reminders",
+    "schedule": crontab(hour=REMINDER_HOUR, minute=REMINDER_MINUTE),
+}
+CELERY_BEAT_SCHEDULE["reminders-weekly-escalation"] = {
+    "task": "reminders.tasks.send_weekly_escalation",
+    "schedule": crontab(hour=REMINDER_HOUR, minute=REMINDER_MINUTE, day_of_week=REMINDER_ESCALATION_WEEKDAY % 7),
+}
+
 # --- REST framework ---------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -289,3 +310,17 @@ LOGGING = {
 
 # Periodic jobs (Celery beat) are added to CELERY_BEAT_SCHEDULE above, one entry per job,
 # each naming a task by its dotted name; times come from settings so they can be changed.
+
+# --- Information audit (audit app) --------------------------------------------------------
+# Deadline reminders 7 and 2 days before, to departments that have not submitted.
+CELERY_BEAT_SCHEDULE["audit-deadline-reminders"] = {
+    "task": "audit.tasks.send_deadline_reminders",
+    "schedule": crontab(hour=REMINDER_HOUR, minute=REMINDER_MINUTE),
+}
+# Names of its status enums in the API schema (other apps also have a "status" field).
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "AuditCampaignStatusEnum": "audit.choices.CampaignStatus",
+        "AuditResponseStatusEnum": "audit.choices.ResponseStatus",
+    }
+)

@@ -32,3 +32,18 @@ def test_api_schema_and_docs_are_served_without_cdn(client):
     assert client.get("/api/v1/schema/").status_code == 200
     docs = client.get("/api/v1/docs/").content.decode()
     assert "cdn." not in docs and "unpkg" not in docs and "jsdelivr" not in docs
+
+
+@pytest.mark.django_db
+def test_pages_stay_ukrainian_for_an_english_browser_until_the_switch_is_used(client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="uk">' in html
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert '<html lang="en">' in client.get("/", HTTP_ACCEPT_LANGUAGE="uk").content.decode()
+
+
+@pytest.mark.django_db
+def test_api_answers_in_the_language_the_client_asks_for(client):
+    response = client.get("/api/v1/tasks/?status=nonsense", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert response.headers["Content-Language"] == "en"
