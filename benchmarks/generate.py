@@ -12,8 +12,9 @@ their sequences reset, the same primary keys.
 What is made (the real models; derived fields through the real pure functions):
 
 * departments with a head each, a coordinator and a council member (unusable passwords);
-* action plans with the six Charter principles, two sections each; tasks spread over the
-  plans with 1-3 responsible departments (first one lead), one or two deadline periods, an
+* action plans with the six Charter principles, two sections each; the first plan holds 95%
+  of the tasks (the large plan the quarterly report is measured on), the others share the
+  rest; tasks with 1-3 responsible departments (first one lead), one or two deadline periods, an
   indicator, ``due_date`` = end of the last period; statuses spread so that some tasks are
   overdue (due date passed, not completed or cancelled);
 * progress updates (each task's latest one carries the task's status), some with evidence links;
@@ -68,7 +69,7 @@ SCALES = {
     "demo": Scale(plans=1, departments=8, tasks=40, updates=160, datasets=300, feedback=120, votes=400),
     # A regional instance: many communities' plans, a registry grown for years.
     "large": Scale(
-        plans=20,
+        plans=5,
         departments=60,
         tasks=2_000,
         updates=20_000,
@@ -347,12 +348,21 @@ class Generator:
         for section, principle in zip(sections, [pr for pr in principles for _ in range(2)], strict=True):
             sections_by_plan.setdefault(principle.plan_id, []).append(section)
 
+        # The first plan is the large one (the quarterly report's subject); one task in twenty
+        # belongs to one of the other plans (other communities on the same instance).
+        plan_of_task = [
+            1 + (i // 20) % (len(self.plans) - 1) if len(self.plans) > 1 and i % 20 == 19 else 0
+            for i in range(self.scale.tasks)
+        ]
+        per_plan = [max(1, plan_of_task.count(p)) for p in range(len(self.plans))]
+        self.plan_of_task = plan_of_task
+        positions: dict[int, int] = {}
         tasks, periods_spec, departments_spec = [], [], []
         for i in range(self.scale.tasks):
-            plan = self.plans[i % len(self.plans)]
-            position = i // len(self.plans) + 1
+            plan = self.plans[plan_of_task[i]]
+            positions[plan.pk] = position = positions.get(plan.pk, 0) + 1
             plan_sections = sections_by_plan[plan.pk]
-            section = plan_sections[(position - 1) * len(plan_sections) // max(1, self._tasks_in_plan(plan))]
+            section = plan_sections[(position - 1) * len(plan_sections) // per_plan[plan_of_task[i]]]
             first, last = Quarter.parse(plan.start_quarter).index, Quarter.parse(plan.end_quarter).index
             start = rng.randint(first, last - 1)
             end = rng.randint(start, min(last, start + 3))
@@ -418,11 +428,6 @@ class Generator:
             ],
         )
 
-    def _tasks_in_plan(self, plan) -> int:
-        index = self.plans.index(plan)
-        n, plans = self.scale.tasks, len(self.plans)
-        return n // plans + (1 if index < n % plans else 0)
-
     def _task_status(self, due: dt.date) -> str:
         from plan.choices import TaskStatus
 
@@ -460,7 +465,7 @@ class Generator:
             count = self.scale.updates // n_tasks + (1 if i < self.scale.updates % n_tasks else 0)
             if not count:
                 continue
-            start = Quarter.parse(self.plans[i % len(self.plans)].start_quarter).first_day()
+            start = Quarter.parse(self.plans[self.plan_of_task[i]].start_quarter).first_day()
             end = min(self.today, task.due_date + dt.timedelta(days=30))
             span = max(1, (end - start).days)
             days = sorted(start + dt.timedelta(days=rng.randrange(span)) for _ in range(count))
