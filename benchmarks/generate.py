@@ -830,6 +830,33 @@ def generate(scale: Scale | str = "demo", *, seed: int = 2019, today=None, reset
     return result
 
 
+def _row_counts() -> dict:
+    from feedback.models import FeedbackItem, Vote
+    from plan.models import ActionPlan, ProgressUpdate, Task
+    from registry.models import Dataset
+
+    return {
+        "plans": ActionPlan.objects.count(),
+        "tasks": Task.objects.count(),
+        "updates": ProgressUpdate.objects.count(),
+        "datasets": Dataset.objects.count(),
+        "feedback": FeedbackItem.objects.count(),
+        "votes": Vote.objects.count(),
+    }
+
+
+def generated_data_matches(previous: dict | None, scale: Scale, *, seed: int, today: dt.date) -> bool:
+    """Does the database still hold what ``previous`` (a generate() result) made at ``scale``?
+
+    The same scale, seed and day, and the same row counts now (nothing added or removed since).
+    """
+    if not previous or previous.get("scale") != asdict(scale) or previous.get("seed") != seed:
+        return False
+    if previous.get("today") != today.isoformat():
+        return False
+    return _row_counts() == {key: asdict(scale)[key] for key in _row_counts()}
+
+
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchmarks.settings")
     import django

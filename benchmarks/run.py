@@ -27,7 +27,7 @@ import time
 from dataclasses import asdict, dataclass, field, is_dataclass
 from pathlib import Path
 
-from .generate import SCALES, Scale
+from .generate import SCALES, Scale, generated_data_matches
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 NOTE_FILE = Path(__file__).resolve().parent / "closing_note.md"
@@ -48,6 +48,8 @@ class Config:
     pdf: bool = True
     explain: bool = True
     seed: int = 2019
+    reuse_data: bool = False  # measure the data already in the database when it is what the scale makes
+    carry_over: dict | None = None  # a previous run's results: parts not measured now are copied from it
     output: Path = BASE_DIR / "BENCHMARKS.md"
     command: str = "make bench"
 
@@ -195,10 +197,23 @@ def run_benchmarks(config: Config, *, log=_log) -> dict:
         log("reminder job (on an emptied database)")
         reset_data()
         results["reminders"] = reminders_benchmark(config.reminders)
-    last = len(config.scales) - 1
+    last = max(range(len(config.scales)), key=lambda i: config.scales[i][1].datasets)
+    marker = BASE_DIR / "var" / "benchmarks-data.json"
     for index, (name, scale) in enumerate(config.scales):
-        log(f"scale {name}: generating {scale}")
-        generated = generate(scale, seed=config.seed, log=log)
+        previous = _read_json(marker)
+        today = timezone.localdate()
+        if (
+            config.reuse_data
+            and previous.get("database") == results["machine"]["database_name"]
+            and generated_data_matches(previous.get("generated"), scale, seed=config.seed, today=today)
+        ):
+            generated = {**previous["generated"], "reused": True}
+            log(f"scale {name}: the database already holds this scale's data (generated {generated['seconds']} s)")
+        else:
+            log(f"scale {name}: generating {scale}")
+            generated = generate(scale, seed=config.seed, log=log)
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.write_text(json.dumps({"database": results["machine"]["database_name"], "generated": generated}))
         log(f"scale {name}: generated in {generated['seconds']} s; query counts")
         entry = {"name": name, "generated": generated}
         entry["counts"] = [asdict(row) for row in measure.page_query_counts()]
@@ -222,9 +237,33 @@ def run_benchmarks(config: Config, *, log=_log) -> dict:
             log(f"scale {name}: registry import of {config.import_rows} rows")
             entry["import"] = measure.registry_import(config.import_rows)
         results["scales"].append(entry)
+    results["scales"].sort(key=lambda entry: entry["generated"]["rows"].get("registry.Dataset", 0))
+    if config.carry_over:
+        _carry_over(results, config.carry_over)
     results["total_seconds"] = round(time.perf_counter() - started, 1)
     results["load_average_end"] = load_average()
     return results
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def _carry_over(results: dict, previous: dict) -> None:
+    """Copy the parts this run did not measure from ``previous`` (same scales), marked with its date."""
+    if not previous.get("scales"):
+        return
+    if "reminders" not in results and previous.get("reminders"):
+        results["reminders"] = {**previous["reminders"], "carried_from": previous["date"]}
+    last, old_last = results["scales"][-1], previous["scales"][-1]
+    if last["name"] != old_last["name"]:
+        return
+    for key in ("import", "throughput", "explain", "pdf"):
+        if not last.get(key) and old_last.get(key):
+            last[key] = {**old_last[key], "carried_from": previous["date"]}
 
 
 # --- BENCHMARKS.md ---------------------------------------------------------------------------------
@@ -308,6 +347,9 @@ def render_markdown(results: dict) -> str:
     for key in models:
         out.append(f"| {key} | " + " | ".join(_fmt(s["generated"]["rows"].get(key)) for s in scales) + " |")
     out.append("| **generator time, s** | " + " | ".join(_fmt(s["generated"]["seconds"]) for s in scales) + " |")
+    reused = [s["name"] for s in scales if s["generated"].get("reused")]
+    if reused:
+        out += ["", f"Data of {', '.join(reused)} reused from its generation (time of that generation)."]
     extra = []
     for s in scales:
         steps = ", ".join(f"{k} {v}" for k, v in s["generated"]["steps"].items() if v >= 0.5)
@@ -353,8 +395,9 @@ def render_markdown(results: dict) -> str:
         "",
         "## Time per request (test client)",
         "",
-        "Median of the repeated anonymous requests (after 3 warm-up requests); ratio = median ÷ median of the",
-        "trivial view in the same run.",
+        "Median of the repeated anonymous requests (after 3 warm-up requests). Requests to each page alternate",
+        "with requests to the trivial view; ratio = the page's median ÷ the trivial view's median of that",
+        "alternation (other work on the machine weighs on both alike). The trivial row: its own run.",
         "",
         "| page | " + " | ".join(f"{n}: ms | {n}: × trivial" for n in names) + " |",
         "|---|" + "---:|---:|" * len(names),
@@ -380,7 +423,7 @@ def render_markdown(results: dict) -> str:
     last = scales[-1]
     # Throughput
     tp = last.get("throughput")
-    out += ["", f"## Throughput under gunicorn ({last['name']} data)", ""]
+    out += ["", f"## Throughput under gunicorn ({last['name']} data)", ""] + _carried(tp)
     if not tp:
         out.append("Not measured in this run.")
     elif tp.get("skipped"):
@@ -389,7 +432,8 @@ def render_markdown(results: dict) -> str:
         out += [
             f"gunicorn {m['gunicorn']}, {tp['workers']} sync workers on 127.0.0.1 (a free port), started and stopped",
             f"by the run; {tp['wrk']}, 1 thread, {tp['connections']} connections, {tp['seconds']} s per path after",
-            "10 warm-up requests. wrk and gunicorn share the machine's cores. Ratio = trivial req/s ÷ page req/s.",
+            "10 warm-up requests. wrk and gunicorn share the machine's cores. Each path runs right after the",
+            "trivial view on the same server; ratio = that trivial run's req/s ÷ the path's req/s.",
             "",
             "| path | req/s | × trivial | p50 ms | p99 ms | requests | errors / non-2xx | note |",
             "|---|---:|---:|---:|---:|---:|---:|---|",
@@ -404,7 +448,7 @@ def render_markdown(results: dict) -> str:
 
     # Reminders
     rem = results.get("reminders")
-    out += ["", "## Reminder job", ""]
+    out += ["", "## Reminder job", ""] + _carried(rem)
     if not rem:
         out.append("Not measured in this run.")
     elif rem.get("skipped"):
@@ -432,11 +476,12 @@ def render_markdown(results: dict) -> str:
         }
         for key, label in labels.items():
             if key in rem:
-                out.append(f"| {label} | {_fmt(rem[key], 3 if isinstance(rem[key], float) else 1)} |")
+                digits = 3 if key.endswith("seconds") else 1
+                out.append(f"| {label} | {_fmt(rem[key], digits)} |")
 
     # Import
     imp = last.get("import")
-    out += ["", f"## Registry import ({last['name']} registry present)", ""]
+    out += ["", f"## Registry import ({last['name']} registry present)", ""] + _carried(imp)
     if not imp:
         out.append("Not measured in this run.")
     else:
@@ -468,9 +513,12 @@ def render_markdown(results: dict) -> str:
         keys = []
         for _n, p in pdfs:
             for k in p or {}:
-                if k not in keys and k != "skipped":
+                if k not in keys and k not in ("skipped", "carried_from"):
                     keys.append(k)
         skipped = [f"{n}: {p['skipped']}" for n, p in pdfs if p and p.get("skipped")]
+        for n, p in pdfs:
+            if p and p.get("carried_from"):
+                out += [f"{n}: carried over from the run of {p['carried_from']} (not measured again in this run).", ""]
         if skipped:
             out.append("Not measured: " + "; ".join(skipped) + ".")
         if keys:
@@ -480,7 +528,7 @@ def render_markdown(results: dict) -> str:
 
     # EXPLAIN
     ex = last.get("explain")
-    out += ["", f"## Overdue query plan ({last['name']} data)", ""]
+    out += ["", f"## Overdue query plan ({last['name']} data)", ""] + _carried(ex)
     if not ex:
         out.append("Not measured in this run.")
     else:
@@ -505,6 +553,12 @@ def render_markdown(results: dict) -> str:
     if NOTE_FILE.exists():
         out += ["", NOTE_FILE.read_text().strip()]
     return "\n".join(out) + "\n"
+
+
+def _carried(section) -> list[str]:
+    if section and section.get("carried_from"):
+        return [f"Carried over from the run of {section['carried_from']} (not measured again in this run).", ""]
+    return []
 
 
 def slowest_lines(results: dict) -> list[str]:
@@ -554,6 +608,11 @@ def main(argv=None) -> None:
     parser.add_argument("--reminder-datasets", type=int, default=100_000, help="0 skips the reminder benchmark")
     parser.add_argument("--no-throughput", action="store_true")
     parser.add_argument("--no-pdf", action="store_true")
+    parser.add_argument("--no-explain", action="store_true")
+    parser.add_argument(
+        "--reuse-data", action="store_true", help="measure the data already in the database if it is the scale's"
+    )
+    parser.add_argument("--carry-over", default=None, help="a previous raw JSON: parts not measured now come from it")
     parser.add_argument("--output", default=str(BASE_DIR / "BENCHMARKS.md"))
     parser.add_argument("--json", default=str(BASE_DIR / "var" / "benchmarks.json"), help="raw results")
     args = parser.parse_args(argv)
@@ -577,6 +636,9 @@ def main(argv=None) -> None:
         import_rows=args.import_rows,
         reminders=reminders,
         pdf=not args.no_pdf,
+        explain=not args.no_explain,
+        reuse_data=args.reuse_data,
+        carry_over=_read_json(Path(args.carry_over)) if args.carry_over else None,
         output=Path(args.output),
         command="python -m benchmarks.run " + " ".join(argv if argv is not None else sys.argv[1:]),
     )

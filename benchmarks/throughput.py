@@ -145,40 +145,40 @@ def _wrk_version(wrk: str) -> str:
 def measure(
     paths: list[str], *, seconds: int = 10, connections: int = 8, workers: int = 2, cached_paths=("/",)
 ) -> dict:
-    """Throughput of each path and of the trivial view on one gunicorn; then ``cached_paths`` again
-    on a second gunicorn with the anonymous page cache on."""
+    """Throughput of each path, each right after the trivial view on the same gunicorn (the pair's
+    ratio is the figure: other work on the machine weighs on both alike); then ``cached_paths``
+    the same way on a second gunicorn with the anonymous page cache on."""
     wrk = ensure_wrk()
     if wrk is None:
         return {"skipped": "wrk is not installed (apt-get install wrk)"}
     rows = []
-    with gunicorn_server(workers=workers) as base:
-        trivial = None
-        for path in [TRIVIAL_PATH, *paths]:
+
+    def pairs(base, targets, note=""):
+        for path in targets:
             try:
+                warm(base, TRIVIAL_PATH)
                 warm(base, path)
             except OSError as exc:
                 rows.append(WrkResult(path, None, None, None, None, 0, 0, note=f"{exc}"[:200]))
                 continue
+            trivial = run_wrk(wrk, base, TRIVIAL_PATH, seconds=seconds, connections=connections)
+            trivial.note = f"paired with {path}" + (f", {note}" if note else "")
             result = run_wrk(wrk, base, path, seconds=seconds, connections=connections)
-            if path == TRIVIAL_PATH:
-                trivial = result.requests_per_second
-            rows.append(result)
-    cached = []
+            result.note = note
+            if trivial.requests_per_second and result.requests_per_second:
+                trivial.ratio = 1.0
+                result.ratio = round(trivial.requests_per_second / result.requests_per_second, 1)
+            rows.extend([trivial, result])
+
+    with gunicorn_server(workers=workers) as base:
+        pairs(base, paths)
     if cached_paths:
         with gunicorn_server(workers=workers, env={"BENCH_PAGE_CACHE_SECONDS": "300"}) as base:
-            for path in cached_paths:
-                warm(base, path)
-                result = run_wrk(wrk, base, path, seconds=seconds, connections=connections)
-                result.note = "page cache on"
-                cached.append(result)
-    for result in rows + cached:
-        if trivial and result.requests_per_second:
-            result.ratio = round(trivial / result.requests_per_second, 1)
+            pairs(base, cached_paths, "page cache on")
     return {
         "seconds": seconds,
         "connections": connections,
         "workers": workers,
         "wrk": _wrk_version(wrk),
-        "trivial_rps": trivial,
-        "rows": rows + cached,
+        "rows": rows,
     }
