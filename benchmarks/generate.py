@@ -60,7 +60,8 @@ class Scale:
     datasets: int
     feedback: int
     votes: int
-    campaigns: int = 1
+    # Audit campaigns: all closed with published results but the last, which is open.
+    campaigns: int = 2
 
 
 SCALES = {

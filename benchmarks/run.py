@@ -615,7 +615,11 @@ def main(argv=None) -> None:
     parser.add_argument("--carry-over", default=None, help="a previous raw JSON: parts not measured now come from it")
     parser.add_argument("--output", default=str(BASE_DIR / "BENCHMARKS.md"))
     parser.add_argument("--json", default=str(BASE_DIR / "var" / "benchmarks.json"), help="raw results")
+    parser.add_argument("--render-only", action="store_true", help="rewrite the output from --json, measure nothing")
     args = parser.parse_args(argv)
+    if args.render_only:
+        Path(args.output).write_text(render_markdown(_read_json(Path(args.json))))
+        return
     _setup()
     from django.core.management import call_command
 
