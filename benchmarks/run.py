@@ -50,6 +50,7 @@ class Config:
     seed: int = 2019
     reuse_data: bool = False  # measure the data already in the database when it is what the scale makes
     carry_over: dict | None = None  # a previous run's results: parts not measured now are copied from it
+    pdf_results: dict = field(default_factory=dict)  # scale name -> PDF figures measured separately
     output: Path = BASE_DIR / "BENCHMARKS.md"
     command: str = "make bench"
 
@@ -230,7 +231,9 @@ def run_benchmarks(config: Config, *, log=_log) -> dict:
                     ["/", "/api/v1/datasets/"], seconds=config.throughput_seconds, connections=config.connections
                 )
             )
-        if config.pdf:
+        if name in config.pdf_results:
+            entry["pdf"] = config.pdf_results[name]
+        elif config.pdf:
             log(f"scale {name}: quarterly PDF")
             entry["pdf"] = _plain(pdf_benchmark(name))
         if index == last and config.import_rows:
@@ -256,13 +259,13 @@ def _carry_over(results: dict, previous: dict) -> None:
     """Copy the parts this run did not measure from ``previous`` (same scales), marked with its date."""
     if not previous.get("scales"):
         return
-    if "reminders" not in results and previous.get("reminders"):
+    if "reminders" not in results and previous.get("reminders") and not previous["reminders"].get("skipped"):
         results["reminders"] = {**previous["reminders"], "carried_from": previous["date"]}
     last, old_last = results["scales"][-1], previous["scales"][-1]
     if last["name"] != old_last["name"]:
         return
     for key in ("import", "throughput", "explain", "pdf"):
-        if not last.get(key) and old_last.get(key):
+        if not last.get(key) and old_last.get(key) and not old_last[key].get("skipped"):
             last[key] = {**old_last[key], "carried_from": previous["date"]}
 
 
@@ -513,10 +516,12 @@ def render_markdown(results: dict) -> str:
         keys = []
         for _n, p in pdfs:
             for k in p or {}:
-                if k not in keys and k not in ("skipped", "carried_from"):
+                if k not in keys and k not in ("skipped", "carried_from", "source"):
                     keys.append(k)
         skipped = [f"{n}: {p['skipped']}" for n, p in pdfs if p and p.get("skipped")]
         for n, p in pdfs:
+            if p and p.get("source"):
+                out += [f"{n}: {p['source']}", ""]
             if p and p.get("carried_from"):
                 out += [f"{n}: carried over from the run of {p['carried_from']} (not measured again in this run).", ""]
         if skipped:
@@ -575,7 +580,7 @@ def slowest_lines(results: dict) -> list[str]:
     if rem.get("job_seconds") is not None:
         parts.append(("reminder job", rem["job_seconds"], rem.get("ratio_to_raw_sql"), "× raw SQL"))
     pdf = last.get("pdf") or {}
-    for key in ("seconds", "generate_seconds", "wall_seconds"):
+    for key in ("total_seconds", "seconds", "wall_seconds"):
         if pdf.get(key) is not None:
             parts.append(("quarterly PDF", pdf[key], None, ""))
             break
@@ -613,6 +618,13 @@ def main(argv=None) -> None:
         "--reuse-data", action="store_true", help="measure the data already in the database if it is the scale's"
     )
     parser.add_argument("--carry-over", default=None, help="a previous raw JSON: parts not measured now come from it")
+    parser.add_argument(
+        "--pdf-result",
+        action="append",
+        default=[],
+        metavar="SCALE=FILE",
+        help="PDF figures of a scale measured separately (JSON with a 'source' note) instead of measuring",
+    )
     parser.add_argument("--output", default=str(BASE_DIR / "BENCHMARKS.md"))
     parser.add_argument("--json", default=str(BASE_DIR / "var" / "benchmarks.json"), help="raw results")
     parser.add_argument("--render-only", action="store_true", help="rewrite the output from --json, measure nothing")
@@ -640,6 +652,9 @@ def main(argv=None) -> None:
         import_rows=args.import_rows,
         reminders=reminders,
         pdf=not args.no_pdf,
+        pdf_results={
+            item.split("=", 1)[0]: _read_json(Path(item.split("=", 1)[1])) for item in args.pdf_result if "=" in item
+        },
         explain=not args.no_explain,
         reuse_data=args.reuse_data,
         carry_over=_read_json(Path(args.carry_over)) if args.carry_over else None,
