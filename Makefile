@@ -57,7 +57,7 @@ bench: install .env
 # Rebuild the English catalogue from scratch (no fuzzy guesses), fill it from scripts/en/*.py.
 messages: install .env
 	rm -f locale/en/LC_MESSAGES/django.po
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=tests
+	$(PY) manage.py makemessages -l en --no-wrap --ignore=.venv --ignore=var --ignore=tests
 	$(PY) scripts/fill_en.py
 	$(PY) manage.py compilemessages --ignore=.venv
 

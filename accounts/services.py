@@ -1,6 +1,7 @@
 """Writes for users and departments."""
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from . import roles
@@ -38,3 +39,30 @@ def user_create_with_role(
     group, _ = Group.objects.get_or_create(name=role)
     user.groups.add(group)
     return user
+
+
+_UNSET = object()
+
+
+@transaction.atomic
+def department_update_contacts(
+    *, department: Department, by, email=_UNSET, short_name=_UNSET, head=_UNSET
+) -> Department:
+    """Change a department's contact e-mail, short name or head (coordinators only).
+
+    Only the arguments given are changed. The head must be an active user; ``head=None`` clears it.
+    Reminders go to the department's e-mail (or its head's), so these must be kept current.
+    """
+    if by is None or not roles.is_coordinator(by):
+        raise PermissionDenied("Контакти підрозділів змінює лише координатор відкритих даних.")
+    if email is not _UNSET:
+        department.email = (email or "").strip()
+    if short_name is not _UNSET:
+        department.short_name = (short_name or "").strip()
+    if head is not _UNSET:
+        if head is not None and not head.is_active:
+            raise ValidationError({"head": "Керівником може бути лише активний користувач."})
+        department.head = head
+    department.full_clean(exclude=["match_key"])
+    department.save()
+    return department

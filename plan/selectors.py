@@ -8,6 +8,10 @@ For the public pages and the quarterly report:
 * ``plan_progress(plan=...)``, ``progress_by_principle``, ``progress_by_section``,
   ``progress_by_department`` -> ``ProgressFigures`` (counts per status, overdue, completion share),
   one SQL query each.
+* ``plan_public_list``, ``plan_public_choice(value=request.GET.get("plan"))`` -> the plans the public
+  sees (no drafts) and the one a page shows (default: the latest adopted plan).
+* ``task_detail_queryset``, ``progress_updates_latest(plan=..., limit=...)``, ``task_last_update_q``
+  -> for task pages, the home page, the Atom feed and the downloads.
 """
 
 from __future__ import annotations
@@ -15,12 +19,24 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from common.quarters import Quarter
 
-from .choices import CLOSED_STATUSES, TaskStatus
+from .choices import CLOSED_STATUSES, PlanStatus, TaskStatus
 from .models import ActionPlan, Principle, ProgressUpdate, Section, Task, TaskDepartment, TaskPeriod
 
 
@@ -176,3 +192,57 @@ def progress_by_department(*, plan: ActionPlan | None = None, today: dt.date | N
         .order_by("department__name")
     )
     return [_figures(r, r["department_id"], r["department__short_name"] or r["department__name"]) for r in rows]
+
+
+# --- Public pages (home, task pages, timeline, feed) ---------------------------------------
+
+
+def plan_public_list() -> QuerySet[ActionPlan]:
+    """Plans shown to the public (adopted and archived; drafts stay hidden), newest first."""
+    return ActionPlan.objects.exclude(status=PlanStatus.DRAFT).order_by("-start_quarter", "-decision_date", "-id")
+
+
+def plan_default(plans) -> ActionPlan | None:
+    """The plan a public page shows when none is chosen: the latest adopted one, else the newest.
+
+    ``plans``: an evaluated list from :func:`plan_public_list` (no extra query).
+    """
+    plans = list(plans)
+    adopted = [plan for plan in plans if plan.status == PlanStatus.ADOPTED]
+    return (adopted or plans or [None])[0]
+
+
+def task_detail_queryset(*, today: dt.date | None = None) -> QuerySet[Task]:
+    """``task_list`` plus each indicator's actual values per quarter (one more query)."""
+    return task_list(today=today).prefetch_related("indicators__values")
+
+
+def progress_updates_latest(*, plan: ActionPlan | int | None = None, limit: int | None = 10):
+    """Newest progress updates with task, author and evidence loaded (three queries at any size)."""
+    queryset = (
+        ProgressUpdate.objects.select_related("task", "author")
+        .prefetch_related("links", "files")
+        .order_by("-date", "-created_at", "-id")
+    )
+    if plan is not None:
+        queryset = queryset.filter(task__plan=plan)
+    return queryset[:limit] if limit else queryset
+
+
+def plan_public_choice(*, value: str | None) -> tuple[list[ActionPlan], ActionPlan | None, bool]:
+    """Resolve ``?plan=<id>`` for a public page: (public plans, the chosen plan, was the value invalid).
+
+    One query. An unknown, draft or malformed id falls back to :func:`plan_default` and says so.
+    """
+    plans = list(plan_public_list())
+    value = (value or "").strip()
+    if not value:
+        return plans, plan_default(plans), False
+    chosen = next((plan for plan in plans if str(plan.pk) == value), None)
+    return plans, chosen or plan_default(plans), chosen is None
+
+
+def task_last_update_q():
+    """Subquery of a task's newest progress update date (annotate ``last_update``)."""
+    latest = ProgressUpdate.objects.filter(task=OuterRef("pk")).order_by("-date", "-created_at", "-id")
+    return Subquery(latest.values("date")[:1])

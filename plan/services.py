@@ -11,7 +11,6 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -20,6 +19,7 @@ from accounts import roles
 from accounts.models import Department
 from accounts.services import department_get_or_create
 from common.quarters import Quarter
+from common.uploads import validate_upload
 
 from .choices import PlanStatus, TaskStatus
 from .deadlines import DeadlineError, ParsedDeadline, outside_plan_message, parse_deadline
@@ -37,8 +37,6 @@ from .models import (
     TaskDepartment,
     TaskPeriod,
 )
-
-EVIDENCE_EXTENSIONS = {".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".csv", ".png", ".jpg", ".jpeg"}
 
 
 def _save_with_history(instance, *, by, reason: str) -> None:
@@ -294,15 +292,8 @@ def _evidence_link(update: ProgressUpdate, link) -> EvidenceLink:
 
 
 def _evidence_file(update: ProgressUpdate, upload) -> EvidenceFile:
+    validate_upload(upload, field="files")  # size, type and content: common.uploads
     name = os.path.basename(getattr(upload, "name", "") or "")
-    extension = os.path.splitext(name)[1].lower()
-    if extension not in EVIDENCE_EXTENSIONS:
-        allowed = ", ".join(sorted(EVIDENCE_EXTENSIONS))
-        raise ValidationError({"files": f"Файл «{name}»: дозволені типи {allowed}."})
-    if upload.size > settings.UPLOAD_MAX_BYTES:
-        raise ValidationError(
-            {"files": f"Файл «{name}» завеликий: найбільше {settings.UPLOAD_MAX_BYTES // (1024 * 1024)} МБ."}
-        )
     return EvidenceFile(update=update, file=upload, title=name[:255])
 
 

@@ -5,4 +5,5 @@ from . import views
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("departments/<int:pk>/", views.department_detail, name="department-detail"),
 ]

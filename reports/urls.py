@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("reports/", views.report_archive, name="archive"),
+    path("reports/generate/", views.report_generate_now, name="generate"),
+    path("reports/<int:pk>/download/", views.report_download, name="download"),
+]

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "reminders",
     "reports",
     "portal",
+    "workspace",
 ]
 
 MIDDLEWARE = [
@@ -127,7 +128,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = env.str("LOGIN_REDIRECT_URL", default="/")
+LOGIN_REDIRECT_URL = env.str("LOGIN_REDIRECT_URL", default="/workspace/")
 LOGOUT_REDIRECT_URL = "/"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 8)
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
@@ -235,6 +236,13 @@ CELERY_BEAT_SCHEDULE["reminders-daily"] = {
 CELERY_BEAT_SCHEDULE["reminders-weekly-escalation"] = {
     "task": "reminders.tasks.send_weekly_escalation",
     "schedule": crontab(hour=REMINDER_HOUR, minute=REMINDER_MINUTE, day_of_week=REMINDER_ESCALATION_WEEKDAY % 7),
+}
+
+# --- Quarterly reports (reports app) -------------------------------------------------
+# First day of each quarter: build the previous quarter's report once and e-mail it.
+CELERY_BEAT_SCHEDULE["reports-quarterly"] = {
+    "task": "reports.tasks.quarterly_report_scheduled",
+    "schedule": crontab(day_of_month=1, month_of_year="1,4,7,10", hour=6, minute=0),
 }
 
 # --- REST framework ---------------------------------------------------------------

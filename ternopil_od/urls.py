@@ -21,7 +21,13 @@ urlpatterns = [
     path("", include("feedback.urls")),
     path("", include("reports.urls")),
     path("", include("portal.urls")),
+    path("", include("workspace.urls")),
 ]
 
+# Evidence files of progress updates are public and served by the app itself, so an installation
+# with only gunicorn needs no extra web-server rule. Other uploads (reports) have their own views.
+urlpatterns += [
+    path("media/evidence/<path:path>", serve, {"document_root": settings.MEDIA_ROOT / "evidence"}),
+]
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

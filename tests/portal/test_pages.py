@@ -47,3 +47,14 @@ def test_api_answers_in_the_language_the_client_asks_for(client):
     response = client.get("/api/v1/tasks/?status=nonsense", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
     assert response.headers["Content-Language"] == "en"
+
+
+@pytest.mark.django_db
+def test_evidence_files_are_served_with_debug_off(client, settings, tmp_path):
+    evidence = settings.MEDIA_ROOT / "evidence" / "2019" / "12"
+    evidence.mkdir(parents=True, exist_ok=True)
+    (evidence / "protocol.txt").write_text("протокол навчання", encoding="utf-8")
+    response = client.get("/media/evidence/2019/12/protocol.txt")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).decode() == "протокол навчання"
+    assert client.get("/media/evidence/../../ternopil_od/settings.py").status_code in (400, 404)

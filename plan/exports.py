@@ -1,0 +1,125 @@
+"""The plan as open data: the task list's rows as CSV, XLSX and JSON (pure: give it loaded tasks).
+
+No personal data: departments by name, never people or e-mails. Spreadsheet cells that a
+program would run as a formula (``= + - @``, tab, carriage return) are prefixed with ``'``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import tablib
+from django.core.serializers.json import DjangoJSONEncoder
+
+from .labels import status_label
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+COLUMNS = [
+    "id",
+    "plan_id",
+    "plan",
+    "principle_number",
+    "principle",
+    "section",
+    "position",
+    "title",
+    "description",
+    "indicators",
+    "deadline_text",
+    "periods",
+    "recurring",
+    "due_date",
+    "status",
+    "status_label",
+    "percent",
+    "overdue",
+    "last_update",
+    "lead_department",
+    "departments",
+    "url",
+]
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json; charset=utf-8",
+}
+
+
+def escape_formula(value):
+    """Make a spreadsheet show the text instead of running it (CSV injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def task_record(task, *, url: str) -> dict:
+    """One task as a flat dict (lists for periods and departments). ``task`` comes from ``task_list``."""
+    links = sorted(task.task_departments.all(), key=lambda link: (not link.is_lead, link.position, link.pk))
+    principle = task.section.principle
+    return {
+        "id": task.pk,
+        "plan_id": task.plan_id,
+        "plan": task.plan.title,
+        "principle_number": principle.number,
+        "principle": principle.title,
+        "section": task.section.title,
+        "position": task.position,
+        "title": task.title,
+        "description": task.description,
+        "indicators": task.indicators_text,
+        "deadline_text": task.deadline_text,
+        "periods": [{"start": str(p.start), "end": str(p.end)} for p in task.periods.all()],
+        "recurring": task.recurring,
+        "due_date": task.due_date,
+        "status": task.status,
+        "status_label": status_label(task.status),
+        "percent": task.percent,
+        "overdue": bool(task.is_overdue),
+        "last_update": getattr(task, "last_update", None),
+        "lead_department": next((link.department.name for link in links if link.is_lead), ""),
+        "departments": [link.department.name for link in links],
+        "url": url,
+    }
+
+
+def _flat(record: dict) -> list:
+    row = []
+    for column in COLUMNS:
+        value = record[column]
+        if column == "periods":
+            value = "; ".join(f"{p['start']}–{p['end']}" if p["start"] != p["end"] else p["start"] for p in value)
+        elif column == "departments":
+            value = "; ".join(value)
+        elif isinstance(value, bool):
+            value = "так" if value else "ні"
+        elif value is None:
+            value = ""
+        elif hasattr(value, "isoformat"):
+            value = value.isoformat()
+        row.append(escape_formula(value))
+    return row
+
+
+def to_csv(records: list[dict]) -> bytes:
+    """UTF-8 with a byte-order mark, so spreadsheet programs read the Cyrillic right."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    for record in records:
+        writer.writerow(_flat(record))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def to_xlsx(records: list[dict]) -> bytes:
+    data = tablib.Dataset(headers=COLUMNS, title="tasks")
+    for record in records:
+        data.append(_flat(record))
+    return data.export("xlsx")
+
+
+def to_json(records: list[dict], *, meta: dict) -> bytes:
+    return json.dumps(
+        {**meta, "count": len(records), "tasks": records}, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1
+    ).encode("utf-8")

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "workspace"
+urlpatterns = [
+    path("workspace/", views.index, name="index"),
+    path("workspace/tasks/<int:pk>/progress/", views.task_progress, name="task-progress"),
+    path("workspace/datasets/<slug:slug>/mark-updated/", views.dataset_updated, name="dataset-updated"),
+    path("workspace/audit/<int:pk>/submit/", views.audit_submit, name="audit-submit"),
+    path("workspace/departments/<int:pk>/", views.department_contacts, name="department-contacts"),
+]
