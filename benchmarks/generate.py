@@ -320,7 +320,8 @@ class Generator:
         current = Quarter.containing(self.today)
         plans = []
         for p in range(self.scale.plans):
-            start = Quarter.from_index(current.index - 7 + p % 4)
+            # The first (large) plan starts last, so it is the plan public pages show by default.
+            start = Quarter.from_index(current.index - 4 - p)
             end = Quarter.from_index(start.index + 11)
             plans.append(
                 ActionPlan(

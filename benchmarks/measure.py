@@ -157,13 +157,25 @@ class PageCount:
     note: str = ""
 
 
-def _first_id(c, list_path: str):
-    response = c.get(list_path)
+def _results(response) -> list:
     if response.status_code != 200:
-        return None
+        return []
     data = response.json()
     results = data.get("results", data) if isinstance(data, dict) else data
-    return results[0].get("id") if results and isinstance(results[0], dict) else None
+    return results if isinstance(results, list) else []
+
+
+def _object_id(c, template: str):
+    """An id for ``/api/v1/<prefix>/{id}/<action>/``: the first of the list's first page whose
+    action returns rows (an empty list skips its queries and would not show the budget)."""
+    ids = [row.get("id") for row in _results(c.get(template.split("{id}")[0])) if isinstance(row, dict)]
+    for object_id in ids[:10]:
+        response = c.get(template.replace("{id}", str(object_id)))
+        if response.status_code == 200 and (_results(response) or not isinstance(response.json(), dict)):
+            return object_id
+        if response.status_code == 200 and "results" not in response.json():
+            return object_id
+    return ids[0] if ids else None
 
 
 def page_query_counts(paths: list[str] | None = None) -> list[PageCount]:
@@ -176,8 +188,7 @@ def page_query_counts(paths: list[str] | None = None) -> list[PageCount]:
         for template in paths or PUBLIC_PAGES + api_list_routes():
             path = template
             if "{id}" in template:
-                list_path = template.split("{id}")[0]
-                object_id = _first_id(c, list_path)
+                object_id = _object_id(c, template)
                 if object_id is None:
                     rows.append(PageCount(template, "-", None, "no object to open"))
                     continue

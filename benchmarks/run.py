@@ -49,6 +49,7 @@ class Config:
     explain: bool = True
     seed: int = 2019
     reuse_data: bool = False  # measure the data already in the database when it is what the scale makes
+    data_marker: Path | None = None  # where the last generation is recorded (for reuse_data)
     carry_over: dict | None = None  # a previous run's results: parts not measured now are copied from it
     pdf_results: dict = field(default_factory=dict)  # scale name -> PDF figures measured separately
     output: Path = BASE_DIR / "BENCHMARKS.md"
@@ -199,9 +200,9 @@ def run_benchmarks(config: Config, *, log=_log) -> dict:
         reset_data()
         results["reminders"] = reminders_benchmark(config.reminders)
     last = max(range(len(config.scales)), key=lambda i: config.scales[i][1].datasets)
-    marker = BASE_DIR / "var" / "benchmarks-data.json"
+    marker = config.data_marker
     for index, (name, scale) in enumerate(config.scales):
-        previous = _read_json(marker)
+        previous = _read_json(marker) if marker else {}
         today = timezone.localdate()
         if (
             config.reuse_data
@@ -213,8 +214,10 @@ def run_benchmarks(config: Config, *, log=_log) -> dict:
         else:
             log(f"scale {name}: generating {scale}")
             generated = generate(scale, seed=config.seed, log=log)
-            marker.parent.mkdir(parents=True, exist_ok=True)
-            marker.write_text(json.dumps({"database": results["machine"]["database_name"], "generated": generated}))
+            if marker:
+                marker.parent.mkdir(parents=True, exist_ok=True)
+                label = results["machine"]["database_name"]
+                marker.write_text(json.dumps({"database": label, "generated": generated}))
         log(f"scale {name}: generated in {generated['seconds']} s; query counts")
         entry = {"name": name, "generated": generated}
         entry["counts"] = [asdict(row) for row in measure.page_query_counts()]
@@ -657,6 +660,7 @@ def main(argv=None) -> None:
         },
         explain=not args.no_explain,
         reuse_data=args.reuse_data,
+        data_marker=BASE_DIR / "var" / "benchmarks-data.json",
         carry_over=_read_json(Path(args.carry_over)) if args.carry_over else None,
         output=Path(args.output),
         command="python -m benchmarks.run " + " ".join(argv if argv is not None else sys.argv[1:]),

@@ -112,6 +112,8 @@ def test_measurements_at_two_tiny_sizes_write_benchmarks_output(tmp_path):
     assert "`/api/v1/datasets/`" in text and "**DIFFERS**" not in text
     if reminders:
         assert results["reminders"]["datasets"] == 200
+    if importlib.util.find_spec("benchmarks.report") is not None:
+        assert large["pdf"]["pages"] >= 1 and large["pdf"]["total_seconds"] > 0
 
 
 def test_wrk_output_is_read():
