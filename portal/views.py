@@ -16,8 +16,7 @@ from accounts.models import Department
 from common.cache import cache_public_page
 from common.charts import BarRow, progress_bar, progress_bars
 from common.collation import ukrainian_sort_key
-from feedback.choices import FeedbackKind
-from feedback.selectors import feedback_public_list
+from feedback.selectors import requests_newest
 from plan import selectors as plan_selectors
 from plan.choices import CLOSED_STATUSES, TaskStatus
 from plan.labels import status_choices
@@ -87,11 +86,7 @@ def home(request):
             ),
         )
     context["registry"] = registry_selectors.registry_figures(today=today, per_department=False)
-    context["requests"] = list(
-        feedback_public_list()
-        .filter(kind=FeedbackKind.DATASET_REQUEST)
-        .order_by("-created_at", "-pk")[:REQUESTS_ON_HOME]
-    )
+    context["requests"] = list(requests_newest(limit=REQUESTS_ON_HOME))
     return render(request, "portal/home.html", context)
 
 

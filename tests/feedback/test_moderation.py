@@ -171,3 +171,16 @@ def test_dataset_page_lists_the_requests_it_answers(client, coordinator, departm
     html = client.get(f"/registry/{dataset.slug}/").content.decode()
     assert "Запити, на які відповідає цей набір" in html
     assert "Дайте зупинки автобусів" in html
+
+
+def test_newest_requests_count_votes_and_skip_other_kinds(coordinator):
+    from feedback.selectors import requests_newest
+    from feedback.services import feedback_moderate, feedback_submit, feedback_vote
+
+    request_item = feedback_submit(kind="dataset_request", title="Набір A", text="Потрібен набір.", ip="192.0.2.8")
+    suggestion = feedback_submit(kind="suggestion", title="Пропозиція", text="Текст.", ip="192.0.2.9")
+    for item in (request_item, suggestion):
+        feedback_moderate(item=item, by=coordinator, status="published")
+    feedback_vote(item=request_item, cookie_id="voter-1", ip="198.51.100.1")
+    feedback_vote(item=request_item, cookie_id="voter-2", ip="198.51.100.2")
+    assert [(item.title, item.vote_count) for item in requests_newest(limit=5)] == [("Набір A", 2)]
