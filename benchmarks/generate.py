@@ -169,8 +169,16 @@ def reset_data(*, using: str = "default") -> None:
     existing = set(connection.introspection.table_names())
     tables = sorted({m._meta.db_table for m in data_models()} & existing)
     with transaction.atomic(using=using):
+        if connection.vendor == "postgresql":
+            # Inside an outer transaction (the smoke tests) deferred FK checks may be pending, and
+            # PostgreSQL refuses TRUNCATE then: run them now, defer again afterwards.
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         sql = connection.ops.sql_flush(no_style(), tables, reset_sequences=True, allow_cascade=True)
         connection.ops.execute_sql_flush(sql)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         if connection.vendor == "sqlite":
             # sql_flush only resets sequences of tables it flushed that have rows in sqlite_sequence.
             with connection.cursor() as cursor:

@@ -67,6 +67,22 @@ def map_path_parameters(context, path_parameters):
     return path_parameters
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection_open():
+    """Schemathesis calls the WSGI app directly, which fires request_started/finished; their
+    close_old_connections() closes a connection that is inside the test's transaction (on
+    PostgreSQL; SQLite's in-memory test database ignores close). Django's test client
+    disconnects it the same way."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def world_ids(api_world):
     WORLD_IDS.clear()

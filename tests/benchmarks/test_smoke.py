@@ -4,6 +4,7 @@ import importlib.util
 from dataclasses import replace
 
 import pytest
+from django.db import connection
 
 from benchmarks.database import WrongDatabase, check_name
 from benchmarks.generate import SCALES, generate
@@ -106,7 +107,11 @@ def test_measurements_at_two_tiny_sizes_write_benchmarks_output(tmp_path):
     assert large["import"]["imported"] == 30 and large["import"]["errors"] == []
     assert large["import"]["ratio"] > 0
     first_page = large["explain"]["plans"][0]
-    assert first_page["indexes_used"], first_page["plan"]
+    # SQLite's planner takes the index even on a tiny table; PostgreSQL rightly scans a table of
+    # a hundred rows, so there the benchmark (100,000 datasets) is where the index use is shown.
+    assert first_page["plan"]
+    if connection.vendor == "sqlite":
+        assert first_page["indexes_used"], first_page["plan"]
     for heading in ("## Machine", "## SQL queries per page", "## Time per request", "## Registry import"):
         assert heading in text
     assert "`/api/v1/datasets/`" in text and "**DIFFERS**" not in text
