@@ -100,10 +100,10 @@ def import_job_confirm(*, job: RegistryImportJob, by, create_departments: bool) 
 
 def import_job_resend_if_lost(*, job: RegistryImportJob) -> None:
     """A background job still queued after a while (the broker was down?) is sent again."""
-    if job.background and job.state in (State.CHECK_QUEUED, State.IMPORT_QUEUED):
-        if timezone.now() - job.updated_at > RESEND_AFTER:
-            RegistryImportJob.objects.filter(pk=job.pk).update(updated_at=timezone.now())
-            _enqueue(job.pk)
+    queued = job.state in (State.CHECK_QUEUED, State.IMPORT_QUEUED)
+    if job.background and queued and timezone.now() - job.updated_at > RESEND_AFTER:
+        RegistryImportJob.objects.filter(pk=job.pk).update(updated_at=timezone.now())
+        _enqueue(job.pk)
 
 
 def import_job_run(*, job_id: int) -> RegistryImportJob | None:
@@ -141,10 +141,7 @@ def import_job_run(*, job_id: int) -> RegistryImportJob | None:
             finished_at=timezone.now(),
         )
         raise
-    if dry_run:
-        state = State.CHECKED
-    else:
-        state = State.DONE if report.written else State.FAILED
+    state = State.CHECKED if dry_run else State.DONE if report.written else State.FAILED
     RegistryImportJob.objects.filter(pk=job_id).update(
         state=state,
         report=report.as_dict(),

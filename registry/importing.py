@@ -30,7 +30,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts import roles
-from accounts.departments import department_match_key, normalise_department_name
+from accounts.departments import DepartmentMatcher, department_match_key, normalise_department_name
 from accounts.models import Department
 from common.cache import public_data_changed
 from common.spreadsheets import IGNORE, SpreadsheetError, find_header_row, read_rows
@@ -314,17 +314,18 @@ def _validation_messages(exc: ValidationError, number: int, header_of) -> list[s
 
 
 class _Departments:
-    """Departments matched by normalised name (one query); unknown ones collected, not created."""
+    """Departments matched as the plan importer matches them (name or alias, normalised; two queries);
+    unknown ones collected, created only on confirmation."""
 
     def __init__(self):
-        self.by_key = {d.match_key: d for d in Department.objects.all()}
+        self.matcher = DepartmentMatcher()
         self.new: dict[str, Department] = {}
 
     def get(self, name: str) -> Department:
-        key = department_match_key(name)
-        department = self.by_key.get(key) or self.new.get(key)
+        department = self.matcher.match(name)
         if department is None:
-            department = Department(name=name, match_key=key)
+            key = department_match_key(name)
+            department = self.new.get(key) or Department(name=name, match_key=key)
             self.new[key] = department
         return department
 
@@ -508,7 +509,6 @@ def _run(report, data, filename, dry_run, create_departments, column_map, progre
     except (IntegrityError, ValidationError) as exc:
         # Another writer took an identifier or slug in the meantime: the constraints held.
         raise _FileError(
-            _("Реєстр змінився під час імпорту (%(error)s); нічого не записано, спробуйте ще раз.")
-            % {"error": exc}
+            _("Реєстр змінився під час імпорту (%(error)s); нічого не записано, спробуйте ще раз.") % {"error": exc}
         ) from exc
     report.written = True

@@ -109,7 +109,7 @@ _EMAIL_LABEL = re.compile(r"(?:e-?mail|ел\.?\s*пошта|електронна
 
 
 def split_responsible(cell) -> tuple[str, str]:
-    """"Прізвище Ім’я, e-mail" -> (name, e-mail). Either part may be missing."""
+    """ "Прізвище Ім’я, e-mail" -> (name, e-mail). Either part may be missing."""
     text = " ".join(str(cell or "").split())
     match = _EMAIL.search(text)
     if not match:
@@ -179,7 +179,7 @@ _FORMAT_SEPARATORS = re.compile(r"\s*[,;/]\s*")
 
 
 def normalise_formats(cell) -> str:
-    """"CSV; XLSX / json" -> "CSV, XLSX, json": the list as written, one separator."""
+    """ "CSV; XLSX / json" -> "CSV, XLSX, json": the list as written, one separator."""
     items = [item.strip().lstrip(".") for item in _FORMAT_SEPARATORS.split(str(cell or "").strip())]
     return ", ".join(dict.fromkeys(item for item in items if item))
 
