@@ -144,9 +144,7 @@ def test_unknown_frequency_refused_with_its_spreadsheet_row_number(builder, name
     report = run(builder(rows), name)
     # CSV: title, blank, header, then data from row 4; XLSX: title, header, data from row 3.
     number = 5 if name.endswith(".csv") else 4
-    assert report.errors == [
-        f"Рядок {number}, стовпець «Періодичність актуалізації»: невідома періодичність «щоночі»"
-    ]
+    assert report.errors == [f"Рядок {number}, стовпець «Періодичність актуалізації»: невідома періодичність «щоночі»"]
     assert not report.written and Dataset.objects.count() == 0
 
 
