@@ -32,7 +32,7 @@ class DatasetAdmin(CoordinatorImportExportMixin, ExportMixin, admin.ModelAdmin):
     """Export through django-import-export; import through the registry's own import page (one path)."""
 
     resource_classes = [DatasetResource]
-    change_list_template = "registry/admin/dataset_change_list.html"
+    import_export_change_list_template = "registry/admin/dataset_change_list.html"
     list_display = ["title", "department", "status", "frequency", "next_due_date", "quality_score"]
     list_filter = ["status", "frequency", "schedule_mode", "department"]
     search_fields = ["title", "identifier", "keywords"]
