@@ -387,21 +387,17 @@ def _run(report, data, filename, dry_run, create_departments, column_map, progre
         return match.headers.get(name) or name
 
     fields = [name for name in match.columns if name not in READ_ONLY]
-    existing = {d.identifier: d for d in Dataset.objects.all()}
-    trimmed = {identifier.strip(): identifier for identifier in existing if identifier != identifier.strip()}
-    taken_slugs = {d.slug for d in existing.values()}
     departments = _Departments()
     today = timezone.localdate()
     now = timezone.now()
     seen: dict[str, int] = {}
-    creates: list[Dataset] = []
-    updates: list[Dataset] = []
-    unchanged = 0
+    parsed: list[tuple[int, str, _Row]] = []
     errors = report.errors
     body = range(header_index + 1, len(table.rows))
     total = sum(1 for i in body if any(_text(c) for c in table.rows[i]))
     report.rows = total
     done, last_progress = 0, time.monotonic()
+    # First the cells of every row (no queries), then the datasets the file names (two queries).
     for index in body:
         cells_row = table.rows[index]
         if not any(_text(c) for c in cells_row):
@@ -409,7 +405,7 @@ def _run(report, data, filename, dry_run, create_departments, column_map, progre
         number = table.numbers[index]
         done += 1
         if progress and time.monotonic() - last_progress > PROGRESS_SECONDS:
-            progress(done, total)
+            progress(done // 2, total)
             last_progress = time.monotonic()
         cells = {name: (cells_row[col] if col < len(cells_row) else "") for name, col in match.columns.items()}
         cells = {name: value for name, value in cells.items() if name in fields}
@@ -417,8 +413,7 @@ def _run(report, data, filename, dry_run, create_departments, column_map, progre
         if row is None:
             errors.extend(row_errors)
             continue
-        values = row.fields
-        identifier = values.pop("identifier", "") or latin_slug(values.get("title", "")) or ""
+        identifier = row.fields.pop("identifier", "") or latin_slug(row.fields.get("title", "")) or ""
         if not identifier:
             errors.append(_("Рядок %(row)s: не зазначено ідентифікатора набору даних.") % {"row": number})
             continue
@@ -429,6 +424,21 @@ def _run(report, data, filename, dry_run, create_departments, column_map, progre
             )
             continue
         seen[identifier] = number
+        parsed.append((number, identifier, row))
+
+    slug_of = dict(Dataset.objects.values_list("identifier", "slug"))
+    taken_slugs = set(slug_of.values())
+    trimmed = {identifier.strip(): identifier for identifier in slug_of if identifier != identifier.strip()}
+    named = [identifier for identifier in seen if identifier in slug_of]
+    existing = {d.identifier: d for d in Dataset.objects.filter(identifier__in=named)} if named else {}
+    creates: list[Dataset] = []
+    updates: list[Dataset] = []
+    unchanged = 0
+    for position, (number, identifier, row) in enumerate(parsed):
+        if progress and time.monotonic() - last_progress > PROGRESS_SECONDS:
+            progress((done + position) // 2, total)
+            last_progress = time.monotonic()
+        values = row.fields
         if identifier not in existing and identifier in trimmed:
             errors.append(
                 _("Рядок %(row)s, стовпець «%(column)s»: у реєстрі вже є ідентифікатор «%(twin)s» (з пробілами); "
