@@ -41,7 +41,9 @@ from .models import Dataset
 from .services import dataset_refresh_computed
 from .slugs import latin_slug
 
-BATCH_SIZE = 1000
+# New rows go in one INSERT (the backend splits it where it must: SQLite's parameter limit);
+# changed rows in UPDATEs of this many (a CASE per field grows with the batch).
+UPDATE_BATCH_SIZE = 1000
 PROGRESS_SECONDS = 0.5
 
 # Header texts meaning each field: the product's own export (English names) and the passport's
@@ -512,9 +514,9 @@ def _run(report, data, filename, dry_run, create_departments, column_map, progre
             Department.objects.bulk_create(new_departments)
             for dataset in creates + updates:
                 dataset.department_id = dataset.department.pk  # the new departments' keys are known now
-            Dataset.objects.bulk_create(creates, batch_size=BATCH_SIZE)
+            Dataset.objects.bulk_create(creates)
             if updates:
-                Dataset.objects.bulk_update(updates, [*WRITTEN_FIELDS, "updated_at"], batch_size=BATCH_SIZE)
+                Dataset.objects.bulk_update(updates, [*WRITTEN_FIELDS, "updated_at"], batch_size=UPDATE_BATCH_SIZE)
             public_data_changed()
     except (IntegrityError, ValidationError) as exc:
         # Another writer took an identifier or slug in the meantime: the constraints held.
