@@ -1,8 +1,9 @@
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from accounts import roles
@@ -50,19 +51,25 @@ class DatasetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return self.get_paginated_response(DatasetUpdateSerializer(page, many=True).data)
 
     @extend_schema(
+        parameters=[
+            OpenApiParameter("file", str, enum=["json", "csv", "xlsx"], description="file format (default json)")
+        ],
         responses={
             (200, "application/json"): OpenApiTypes.OBJECT,
             (200, "text/csv"): OpenApiTypes.BINARY,
             (200, XLSX): OpenApiTypes.BINARY,
         },
-        description="The dataset's passport (Resolution 835 fields in order) as CSV, JSON or XLSX. "
+        description="The dataset's passport (Resolution 835 fields in order) as JSON, CSV or XLSX. "
         "The responsible person (name and e-mail) only for staff.",
     )
-    @action(detail=True, methods=["get"], url_path=r"passport/(?P<fmt>csv|json|xlsx)", filterset_class=None)
-    def passport(self, request, pk=None, fmt="json"):
+    @action(detail=True, methods=["get"], filterset_class=None)
+    def passport(self, request, pk=None):
         from ..passport_files import passport_file
         from ..passport_views import passport_response
 
+        fmt = request.query_params.get("file") or "json"
+        if fmt not in ("json", "csv", "xlsx"):
+            raise ValidationError({"file": "Формат паспорта: json, csv або xlsx."})
         personal = roles.is_staff_member(request.user)
         dataset = self.get_object()
         if personal:  # staff: the personal fields, which the public queryset does not load

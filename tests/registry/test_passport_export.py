@@ -78,12 +78,13 @@ def test_dataset_passport_downloads_for_the_public_and_for_staff(client, demo_re
 
 def test_api_passport(client, demo_register, coordinator):
     pk = Dataset.objects.get(identifier="tr-budget").pk
-    response = client.get(f"/api/v1/datasets/{pk}/passport/json/")
+    response = client.get(f"/api/v1/datasets/{pk}/passport/")
     assert response.status_code == 200 and json.loads(response.content)["Відповідальна особа"] == ""
-    response = client.get(f"/api/v1/datasets/{pk}/passport/xlsx/")
+    response = client.get(f"/api/v1/datasets/{pk}/passport/?file=xlsx")
     assert response.status_code == 200 and cells(response.content)[1] == ["Ідентифікатор набору даних", "tr-budget"]
+    assert client.get(f"/api/v1/datasets/{pk}/passport/?file=pdf").status_code == 400
     client.force_login(coordinator)
-    response = client.get(f"/api/v1/datasets/{pk}/passport/csv/")
+    response = client.get(f"/api/v1/datasets/{pk}/passport/?file=csv")
     assert "tr-budget@example.org" in response.content.decode("utf-8-sig")
 
 
@@ -111,7 +112,7 @@ def _public_urls():
         for fmt in ("csv", "json", "xlsx"):
             urls += [
                 reverse("registry:dataset-passport", args=[d.slug, fmt]),
-                f"/api/v1/datasets/{d.pk}/passport/{fmt}/",
+                f"/api/v1/datasets/{d.pk}/passport/?file={fmt}",
             ]
     for department in Department.objects.all():
         urls.append(reverse("portal:department-detail", args=[department.pk]))
