@@ -116,3 +116,17 @@ def test_reimport_with_changes_is_a_fixed_number_of_queries_too():
     assert report.totals == {"update": 300}
     assert len(queries) <= 10
     assert set(Dataset.objects.values_list("frequency", flat=True)) == {"yearly"}
+
+
+@pytest.mark.parametrize("rows_only", [False, True])
+def test_xlsx_zip_bomb_refused_quickly_and_nothing_written(rows_only):
+    import time
+
+    from tests.tables import xlsx_bomb
+
+    bomb = xlsx_bomb(uncompressed_mb=200, rows_only=rows_only)
+    started = time.perf_counter()
+    report = run(bomb, "registry.xlsx")
+    assert time.perf_counter() - started < 2
+    assert len(report.errors) == 1 and ("завеликий" in report.errors[0] or "Забагато рядків" in report.errors[0])
+    assert Dataset.objects.count() == 0
