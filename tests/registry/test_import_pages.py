@@ -161,3 +161,10 @@ def test_admin_changelist_links_the_import_page(client, coordinator):
     client.force_login(coordinator)
     page = client.get(reverse("admin:registry_dataset_changelist")).content.decode()
     assert f'href="{reverse("admin:registry_dataset_import")}"' in page
+
+
+def test_coordinators_find_the_import_page_from_their_datasets(client, coordinator, department_head):
+    client.force_login(coordinator)
+    assert reverse("registry:import") in client.get(reverse("registry:my-datasets")).content.decode()
+    client.force_login(department_head)
+    assert reverse("registry:import") not in client.get(reverse("registry:my-datasets")).content.decode()
