@@ -30,7 +30,7 @@ STALE_AFTER = dt.timedelta(minutes=10)  # a running job silent this long is take
 
 
 def inline_limit() -> int:
-    return getattr(settings, "REGISTRY_IMPORT_INLINE_BYTES", 256 * 1024)
+    return settings.REGISTRY_IMPORT_INLINE_BYTES
 
 
 def _check_rights(by) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -315,6 +316,14 @@ def _validation_messages(exc: ValidationError, number: int, header_of) -> list[s
     return messages
 
 
+_FIRST_NUMBER = re.compile(r"\d+")
+
+
+def _row_of(message: str) -> int:
+    found = _FIRST_NUMBER.search(message)
+    return int(found.group()) if found else 0
+
+
 class _Departments:
     """Departments matched as the plan importer matches them (name or alias, normalised; two queries);
     unknown ones collected, created only on confirmation."""
@@ -498,6 +507,7 @@ def _run(report, data, filename, dry_run, create_departments, column_map, progre
         progress(total, total)
     report.new_departments = sorted(d.name for d in departments.new.values())
     report.totals = {k: v for k, v in (("new", len(creates)), ("update", len(updates)), ("skip", unchanged)) if v}
+    errors.sort(key=_row_of)  # rows checked in two passes: report them in the file's order
     if errors or dry_run:
         return
     if departments.new and not create_departments:

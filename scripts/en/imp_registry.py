@@ -56,5 +56,7 @@ EN = {
     "До реєстру": "To the registry",
     "Оброблено рядків: %(done)s з %(total)s.": "Rows processed: %(done)s of %(total)s.",
     "Завантажити паспорт": "Download the passport",
+    "Помилок: %(count)s.": "Errors: %(count)s.",
+    "Показано перші 500; виправте їх і перевірте файл знову.": "The first 500 are shown; correct them and check the file again.",
     "Реєстр у колонках паспорта": "The register in passport columns",
 }
