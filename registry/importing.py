@@ -247,9 +247,11 @@ def _clean_row(cells: dict, number: int, header_of) -> tuple[_Row | None, list[s
     if "identifier" in cells:
         values["identifier"] = _text(cells["identifier"])
     if "responsible" in cells:
-        values["responsible_person"], values["responsible_email"] = passport.split_responsible(
-            _text(cells["responsible"])
-        )
+        name, email = passport.split_responsible(_text(cells["responsible"]))
+        values["responsible_person"] = name
+        # A separate e-mail column, when there is one, is not blanked by a cell without an address.
+        if email or not values.get("responsible_email"):
+            values["responsible_email"] = email
     if "formats" in cells:
         values["formats"] = passport.normalise_formats(_text(cells["formats"]))
     if "links" in cells:
@@ -286,6 +288,9 @@ def _clean_row(cells: dict, number: int, header_of) -> tuple[_Row | None, list[s
             except ValueError:
                 error(name, _("неправильна дата «%(value)s» (очікується ДД.ММ.РРРР, ДД.ММ.РРРР ГГ:ХХ або РРРР-ММ-ДД)")
                       % {"value": raw})  # fmt: skip
+                continue
+            if moment and moment > timezone.now() + dt.timedelta(days=1):
+                error(name, _("дата «%(value)s» ще не настала") % {"value": raw})
                 continue
             if name == "first_published":
                 moment = moment.astimezone(passport.KYIV).date() if moment else None

@@ -13,6 +13,7 @@ EN = {
     "зазначте не більше одного посилання на data.gov.ua і одного на портал": "give at most one data.gov.ua link and one portal link",
     "невідома періодичність «%(value)s»": "unknown update frequency “%(value)s”",
     "неправильна дата «%(value)s» (очікується ДД.ММ.РРРР, ДД.ММ.РРРР ГГ:ХХ або РРРР-ММ-ДД)": "invalid date “%(value)s” (DD.MM.YYYY, DD.MM.YYYY HH:MM or YYYY-MM-DD expected)",
+    "дата «%(value)s» ще не настала": "the date “%(value)s” is in the future",
     "не зазначено розпорядника (підрозділ)": "no information holder (department) given",
     "запис": "record",
     "Імпортувати реєстр може лише координатор.": "Only the coordinator may import the registry.",

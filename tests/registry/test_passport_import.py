@@ -203,3 +203,20 @@ def test_command_lists_new_departments_and_creates_them_with_the_flag(tmp_path):
     assert "--create-departments" in err.getvalue() and Dataset.objects.count() == 0
     call_command("import_registry", str(path), "--create-departments", stdout=out)
     assert Dataset.objects.count() == 4 and Department.objects.count() == 2
+
+
+def test_separate_email_column_and_future_dates():
+    departments()
+    header = [*HEADER, "Адреса електронної пошти відповідальної особи"]
+    rows = [[*row, f"{row[1]}@example.org"] for row in ROWS]
+    rows[2][8] = "01.01.2999 10:00"
+    report = run(csv_file([header, *rows], delimiter=";"), "r.csv")
+    assert report.errors == [
+        "Рядок 4, стовпець «Дата і час внесення останніх змін»: дата «01.01.2999 10:00» ще не настала"
+    ]
+    rows[2][8] = "01.01.2020 10:00"
+    report = run(csv_file([header, *rows], delimiter=";"), "r.csv")
+    assert report.errors == []
+    acts = Dataset.objects.get(identifier="tr-acts")  # "Шевчук Тарас" without an address in the cell
+    assert (acts.responsible_person, acts.responsible_email) == ("Шевчук Тарас", "tr-acts@example.org")
+    assert Dataset.objects.get(identifier="tr-budget").responsible_email == "petrenko@example.org"
