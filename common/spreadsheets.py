@@ -339,9 +339,13 @@ def _read_docx(data: bytes, limits: Limits) -> list[list[str]]:
 
 
 def _docx_cell_text(tc, qn) -> str:
+    text_tag, breaks, tab = qn("w:t"), {qn("w:br"), qn("w:cr")}, qn("w:tab")
     paragraphs = []
     for paragraph in tc.iter(qn("w:p")):
-        paragraphs.append("".join(node.text or "" for node in paragraph.iter(qn("w:t"))))
+        parts = []
+        for node in paragraph.iter(text_tag, tab, *breaks):
+            parts.append(node.text or "" if node.tag == text_tag else " " if node.tag == tab else "\n")
+        paragraphs.append("".join(parts))
     return clean_cell("\n".join(paragraphs))
 
 

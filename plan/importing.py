@@ -114,7 +114,7 @@ _CHARTER_STEMS = {
 }
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
 _PRINCIPLE_RE = re.compile(
-    r"^\s*(?:принцип(?:\s+хартії)?\s*(?:№\s*)?)?([IVX]+|[1-6])(?!\.?\d)\s*(?:[.):–—-]\s*|\s+|$)(.*)$",
+    r"^\s*(принцип(?:\s+хартії)?\s*(?:№\s*)?)?([IVX]+|[1-6])(?!\.?\d)\s*(?:[.):–—-]\s*|\s+|$)(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 _ONLY_NUMBERS = re.compile(r"^[\d\s.,)]+$")
@@ -202,20 +202,24 @@ def _principle_by_name(text: str) -> int | None:
     return None
 
 
-def parse_principle(cell: str) -> tuple[int, str] | None:
+def parse_principle(cell: str, *, in_column: bool = False) -> tuple[int, str] | None:
     """'І. Відкритість за замовчуванням' -> (1, 'Відкритість за замовчуванням'); also "Принцип 2", "3) ...",
-    or the Charter's name without a number. None when it is not a principle."""
+    or the Charter's name without a number. None when it is not a principle. A bare Arabic number
+    ("1. ...") counts only in the principle column (``in_column``), with "Принцип" or with the Charter's name."""
     text = " ".join((cell or "").split())
     # Cyrillic І and Х look like Roman numerals in council documents.
     latin = text.replace("І", "I").replace("Х", "X")
     match = _PRINCIPLE_RE.match(latin)
     if match:
-        numeral = match.group(1).upper()
+        prefixed, numeral = match.group(1), match.group(2).upper()
         number = int(numeral) if numeral.isdigit() else _ROMAN.get(numeral)
-        if number is None:
+        title = text[match.start(3) :].strip(" «»\"'.")
+        # "1. ..." is often a numbered section: an Arabic number needs "Принцип" or the Charter's name.
+        arabic_ok = prefixed or in_column or _principle_by_name(title) == number
+        if number is not None and (not numeral.isdigit() or arabic_ok):
+            return number, title or CHARTER_PRINCIPLES[number]
+        if number is None or prefixed:
             return None
-        title = text[match.start(2) :].strip(" «»\"'.")
-        return number, title or CHARTER_PRINCIPLES[number]
     stripped = re.sub(r"^принцип(?:\s+хартії)?\s*", "", text, flags=re.IGNORECASE).strip(" «»\"'.")
     number = _principle_by_name(stripped)
     return (number, stripped) if number else None
@@ -227,7 +231,8 @@ def split_departments(cell: str, known: Callable[[str], bool] = lambda name: Fal
 
 
 def _heading(row: list[str], header: HeaderMatch) -> str | None:
-    """The text of a heading row: one text merged across cells, or alone in the first/principle/section column."""
+    """The text of a heading row: one text merged across cells, alone in the first/principle/section column
+    (not the task column), or a recognised principle alone anywhere."""
     filled = [(i, c) for i, c in enumerate(row) if c]
     if not filled or len({c for _, c in filled}) != 1:
         return None
@@ -237,6 +242,8 @@ def _heading(row: list[str], header: HeaderMatch) -> str | None:
     heading_columns = {0, header.columns.get(F_PRINCIPLE), header.columns.get(F_SECTION)}
     if index in heading_columns and index != header.columns.get(F_TASK):
         return filled[0][1]
+    if parse_principle(filled[0][1]):
+        return filled[0][1]  # "Принцип 1" alone in the first column, even when that is the task column
     return None
 
 
@@ -299,7 +306,7 @@ def validate_table(
 
         principle_cell = cell(row, F_PRINCIPLE)
         if principle_cell:
-            found = parse_principle(principle_cell)
+            found = parse_principle(principle_cell, in_column=True)
             if found is None:
                 error(
                     F_PRINCIPLE,

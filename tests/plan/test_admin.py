@@ -29,7 +29,12 @@ def test_import_preview_then_confirm(client, coordinator):
     html = preview.content.decode()
     assert "Перевірка пройшла успішно" in html and "завдань: 4" in html
     assert not ActionPlan.objects.exists()
-    confirm = client.post(URL, {**FORM, "data": preview.context["data_b64"], "filename": "plan.csv", "confirm": "1"})
+    signed = {**FORM, "data": preview.context["data_b64"], "filename": "plan.csv", "confirm": "1"}
+    # the new departments are listed and created only when the box is ticked
+    assert "Управління стратегічного розвитку" in html
+    refused = client.post(URL, signed).content.decode()
+    assert "--create-departments" in refused and not ActionPlan.objects.exists()
+    confirm = client.post(URL, {**signed, "create_departments": "on"})
     assert confirm.status_code == 302
     plan = ActionPlan.objects.get()
     assert plan.title == "План з адмінки" and plan.tasks.count() == 4
