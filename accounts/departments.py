@@ -55,4 +55,6 @@ class DepartmentMatcher:
         return department_match_key(name) in self._by_key
 
     def remember(self, department, name: str | None = None) -> None:
-        self._by_key[department_match_key(name or department.name)] = department
+        self._by_key[department_match_key(department.name)] = department
+        if name:
+            self._by_key[department_match_key(name)] = department

@@ -272,10 +272,19 @@ def _column_index(letters: bytes) -> int:
 
 
 def _carry_merges(rows: list[list[str]], merges: list[tuple[int, int, int, int]]) -> None:
-    """Copy each merged range's top-left value into every cell it covers (0-based inclusive bounds)."""
+    """Copy each merged range's top-left value into every cell it covers (0-based inclusive bounds).
+
+    Ranges are clipped to the cells that hold data, so "A1:XFD1048576" cannot inflate the table.
+    """
+    width = max((len(r) for r in rows), default=0)
+    budget = 4 * len(rows) * max(width, 1)  # cells visited; honest merges stay far below
     for top, left, bottom, right in merges:
-        if top >= len(rows):
+        if top >= len(rows) or left >= width:
             continue
+        right = min(right, width - 1)
+        budget -= (min(bottom, len(rows) - 1) - top + 1) * (right - left + 1)
+        if budget < 0:
+            raise SpreadsheetError(_("Забагато об’єднаних клітинок: файл схожий на пошкоджений."))
         value = rows[top][left] if left < len(rows[top]) else ""
         for r in range(top, min(bottom, len(rows) - 1) + 1):
             row = rows[r]
@@ -339,9 +348,13 @@ def _read_docx(data: bytes, limits: Limits) -> list[list[str]]:
 
 
 def _docx_cell_text(tc, qn) -> str:
+    text_tag, breaks, tab = qn("w:t"), {qn("w:br"), qn("w:cr")}, qn("w:tab")
     paragraphs = []
     for paragraph in tc.iter(qn("w:p")):
-        paragraphs.append("".join(node.text or "" for node in paragraph.iter(qn("w:t"))))
+        parts = []
+        for node in paragraph.iter(text_tag, tab, *breaks):
+            parts.append(node.text or "" if node.tag == text_tag else " " if node.tag == tab else "\n")
+        paragraphs.append("".join(parts))
     return clean_cell("\n".join(paragraphs))
 
 

@@ -61,6 +61,20 @@ def docx_file(rows, *, merged_rows=(), vertical=(), title="Додаток до �
     return out.getvalue()
 
 
+def xlsx_with_raw_merges(rows, refs) -> bytes:
+    """An XLSX whose sheet XML lists ``refs`` as merged ranges as written (openpyxl would expand them)."""
+    base = io.BytesIO(xlsx_file(rows))
+    out = io.BytesIO()
+    merges = f'<mergeCells count="{len(refs)}">' + "".join(f'<mergeCell ref="{r}"/>' for r in refs) + "</mergeCells>"
+    with zipfile.ZipFile(base) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = content.replace(b"</sheetData>", b"</sheetData>" + merges.encode(), 1)
+            target.writestr(item, content)
+    return out.getvalue()
+
+
 def xlsx_bomb(*, uncompressed_mb: int = 200, rows_only: bool = False) -> bytes:
     """An XLSX whose sheet (no <dimension>) unpacks to ``uncompressed_mb`` MB of rows: a few hundred KB on disk.
 

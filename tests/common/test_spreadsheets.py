@@ -13,7 +13,7 @@ from common.spreadsheets import (
     read_rows,
     sniff_delimiter,
 )
-from tests.tables import csv_file, docx_file, xlsx_bomb, xlsx_file
+from tests.tables import csv_file, docx_file, xlsx_bomb, xlsx_file, xlsx_with_raw_merges
 
 TABLE = [
     ["Назва", "Строк", "Виконавці"],
@@ -137,3 +137,13 @@ def test_zip_bombs_refused_in_under_two_seconds(kwargs, message):
     with pytest.raises(SpreadsheetError, match=message):
         read_rows(bomb, "bomb.xlsx")
     assert time.perf_counter() - started < 2
+
+
+def test_huge_merged_ranges_do_not_inflate_the_table():
+    data = xlsx_with_raw_merges([["a", "b"], ["c", ""]], ["B2:XFD1048576"])
+    started = time.perf_counter()
+    assert read_rows(data, "x.xlsx") == [["a", "b"], ["c", ""]]
+    assert time.perf_counter() - started < 2
+    many = xlsx_with_raw_merges([["a", "b"]] * 10, ["A1:B10"] * 5)
+    with pytest.raises(SpreadsheetError, match="Забагато об’єднаних клітинок"):
+        read_rows(many, "x.xlsx")
