@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 State = RegistryImportJob.State
 RESEND_AFTER = dt.timedelta(seconds=30)  # a queued job not picked up by then is sent again
 STALE_AFTER = dt.timedelta(minutes=10)  # a running job silent this long is taken over
+KEEP_FILES_FOR = dt.timedelta(days=7)
 
 
 def inline_limit() -> int:
@@ -68,6 +69,10 @@ def import_job_start(*, by, upload, create_departments: bool = False, column_map
     content = upload.read(MAX_FILE_BYTES + 1)
     if len(content) > MAX_FILE_BYTES:
         raise ValidationError({"file": _("Файл завеликий: найбільше %(size)s.") % {"size": size_label(MAX_FILE_BYTES)}})
+    # Files checked but never confirmed are not kept for ever (they hold responsible persons' e-mails).
+    RegistryImportJob.objects.filter(created_at__lt=timezone.now() - KEEP_FILES_FOR).exclude(content=b"").update(
+        content=b""
+    )
     job = RegistryImportJob.objects.create(
         created_by=by,
         filename=(getattr(upload, "name", "") or "registry.csv")[-255:],
@@ -89,6 +94,10 @@ def import_job_confirm(*, job: RegistryImportJob, by, create_departments: bool) 
         job = RegistryImportJob.objects.select_for_update().get(pk=job.pk)
         if job.state != State.CHECKED or job.report.get("errors"):
             raise ValidationError(_("Імпортувати можна лише файл, який пройшов перевірку без помилок."))
+        if job.report.get("new_departments") and not create_departments:
+            raise ValidationError(
+                _("У файлі є нові підрозділи: позначте, що їх слід створити, або виправте назви у файлі.")
+            )
         job.state = State.IMPORT_QUEUED
         job.create_departments = create_departments
         job.rows_done = 0
@@ -142,7 +151,11 @@ def import_job_run(*, job_id: int) -> RegistryImportJob | None:
         )
         raise
     state = State.CHECKED if dry_run else State.DONE if report.written else State.FAILED
+    extra = {}
+    if state != State.CHECKED or report.errors:
+        extra["content"] = b""  # nothing more to import: the file (personal data in it) is not kept
     RegistryImportJob.objects.filter(pk=job_id).update(
+        **extra,
         state=state,
         report=report.as_dict(),
         rows_total=report.rows,

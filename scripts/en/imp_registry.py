@@ -25,6 +25,7 @@ EN = {
     "Реєстр змінився під час імпорту (%(error)s); нічого не записано, спробуйте ще раз.": "The registry changed during the import (%(error)s); nothing was saved, please try again.",
     # registry/import_jobs.py
     "Імпортувати можна лише файл, який пройшов перевірку без помилок.": "Only a file that passed the check without errors can be imported.",
+    "У файлі є нові підрозділи: позначте, що їх слід створити, або виправте назви у файлі.": "The file names new departments: tick the box to create them, or correct the names in the file.",
     "Внутрішня помилка під час імпорту; нічого не записано.": "Internal error during the import; nothing was saved.",
     # registry/forms.py and the job states
     "Файл реєстру (CSV, XLSX або JSON)": "Registry file (CSV, XLSX or JSON)",

@@ -63,8 +63,11 @@ def test_new_departments_not_confirmed_nothing_written(client, coordinator):
     job = RegistryImportJob.objects.get()
     response = client.post(reverse("registry:import-job-confirm", args=[job.pk]), follow=True)
     job.refresh_from_db()
-    assert job.state == State.FAILED and Dataset.objects.count() == 0
-    assert "нові підрозділи" in response.content.decode()
+    assert job.state == State.CHECKED and Dataset.objects.count() == 0  # may still be confirmed
+    assert "позначте, що їх слід створити" in response.content.decode()
+    client.post(reverse("registry:import-job-confirm", args=[job.pk]), {"create_departments": "on"})
+    job.refresh_from_db()
+    assert job.state == State.DONE and Dataset.objects.count() == 3
 
 
 def test_row_errors_kept_for_the_user_and_confirmation_refused(client, coordinator):
@@ -168,3 +171,17 @@ def test_coordinators_find_the_import_page_from_their_datasets(client, coordinat
     assert reverse("registry:import") in client.get(reverse("registry:my-datasets")).content.decode()
     client.force_login(department_head)
     assert reverse("registry:import") not in client.get(reverse("registry:my-datasets")).content.decode()
+
+
+def test_the_uploaded_file_is_not_kept_once_it_cannot_be_imported_any_more(client, coordinator):
+    Department.objects.create(name="Фінансове управління")
+    client.force_login(coordinator)
+    client.post(reverse("registry:import"), {"file": upload(register())})
+    job = RegistryImportJob.objects.get()
+    assert job.state == State.CHECKED and bytes(job.content)  # kept until confirmed
+    client.post(reverse("registry:import-job-confirm", args=[job.pk]))
+    job.refresh_from_db()
+    assert job.state == State.DONE and bytes(job.content) == b""
+    client.post(reverse("registry:import"), {"file": upload(b"identifier;title\n", "bad.csv")})
+    failed = RegistryImportJob.objects.exclude(pk=job.pk).get()
+    assert failed.report["errors"] and bytes(failed.content) == b""
