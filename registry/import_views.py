@@ -15,7 +15,7 @@ from common.spreadsheets import SpreadsheetError, parse_mapping
 
 from . import import_jobs
 from .forms import RegistryImportConfirmForm, RegistryImportForm
-from .importing import SYNONYMS
+from .import_rows import SYNONYMS
 from .models import RegistryImportJob
 
 REFRESH_SECONDS = 2

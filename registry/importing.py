@@ -7,22 +7,22 @@ finds the header row below any title rows; recognises the columns of the product
 variants, ``registry.passport``); checks every row; and, unless it is a dry run or any row is
 wrong, writes all rows at once.
 
-Why it is fast: the existing datasets (one query) and departments (one query) are loaded
-once; slugs and identifiers are checked for uniqueness in Python (the database constraints
-still guard); due dates and quality scores are computed in Python with the same functions as
-for a dataset entered by hand; new rows are written with ``bulk_create`` and changed rows with
-``bulk_update`` in batches; the public-data cache version is bumped once. The command, the
+Why it is fast: every row's cells are read first (``registry.import_rows``, no queries); then
+the registry's identifiers and slugs (one query), the datasets the file names (one query) and
+the departments with their aliases (two queries) are loaded once; slugs and identifiers are
+checked for uniqueness in Python (the database constraints still guard); due dates and quality
+scores are computed in Python with the same functions as for a dataset entered by hand; new rows
+are written in one ``bulk_create`` and changed rows with ``bulk_update`` in batches of 1,000;
+the public-data cache version is bumped once. The command, the
 staff page, the admin and the background job all call this function.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import time
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -31,13 +31,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts import roles
-from accounts.departments import DepartmentMatcher, department_match_key, normalise_department_name
+from accounts.departments import DepartmentMatcher, department_match_key
 from accounts.models import Department
 from common.cache import public_data_changed
 from common.spreadsheets import IGNORE, SpreadsheetError, find_header_row, read_rows
 
-from . import passport
-from .choices import DatasetSource, DatasetStatus, Frequency, ScheduleMode
+from .choices import DatasetSource, DatasetStatus
+from .import_rows import READ_ONLY, SYNONYMS, WRITTEN_FIELDS, Row, cell_text, clean_row
 from .models import Dataset
 from .services import dataset_refresh_computed
 from .slugs import latin_slug
@@ -46,63 +46,6 @@ from .slugs import latin_slug
 # changed rows in UPDATEs of this many (a CASE per field grows with the batch).
 UPDATE_BATCH_SIZE = 1000
 PROGRESS_SECONDS = 0.5
-
-# Header texts meaning each field: the product's own export (English names) and the passport's
-# columns with the variants councils write. Compared case-, apostrophe- and punctuation-blind; a
-# header that begins with one of these ("Формат (формати) набору") matches too.
-SYNONYMS: dict[str, list[str]] = {
-    "identifier": ["identifier", "ідентифікатор набору даних", "ідентифікатор", "ідентифікаційний номер набору даних",
-                   "ідентифікаційний номер", "id"],
-    "title": ["title", "назва набору даних", "найменування набору даних", "назва набору", "назва", "найменування"],
-    "slug": ["slug"],
-    "description": ["description", "стислий опис змісту набору даних", "стислий опис набору даних",
-                    "опис змісту набору даних", "стислий опис", "опис набору даних", "опис"],
-    "department": ["department", "назва розпорядника інформації", "найменування розпорядника інформації",
-                   "розпорядник інформації", "розпорядник", "структурний підрозділ", "відповідальний підрозділ",
-                   "підрозділ"],
-    "responsible": ["відповідальна особа", "відповідальна особа розпорядника",
-                    "прізвище ім’я відповідальної особи"],
-    "responsible_person": ["responsible_person"],
-    "responsible_email": ["responsible_email", "адреса електронної пошти відповідальної особи",
-                          "електронна пошта відповідальної особи", "e-mail відповідальної особи"],
-    "keywords": ["keywords", "ключові слова"],
-    "language": ["language", "відомості про мову даних", "мова даних", "мова набору даних", "мова"],
-    "formats": ["formats", "формат (формати)", "формати", "формат набору даних", "формат"],
-    "license": ["license", "ліцензія"],
-    "purpose": ["purpose", "підстава та призначення збору інформації", "підстава і призначення збору інформації",
-                "підстава та мета збору інформації", "призначення збору інформації", "мета / правові підстави збору"],
-    "status": ["status", "стан"],
-    "first_published": ["first_published", "дата першого оприлюднення набору даних",
-                        "дата і час першого оприлюднення набору даних", "дата першого оприлюднення",
-                        "дата і час першого оприлюднення"],
-    "links": ["гіперпосилання на набір даних", "посилання на набір даних", "гіперпосилання", "посилання"],
-    "portal_url": ["portal_url", "посилання на міському порталі"],
-    "data_gov_ua_url": ["data_gov_ua_url", "посилання на data.gov.ua"],
-    "source": ["source", "джерело запису"],
-    "frequency": ["frequency", "періодичність актуалізації", "періодичність оновлення", "періодичність",
-                  "частота оновлення"],
-    "schedule_mode": ["schedule_mode", "спосіб розрахунку терміну"],
-    "calendar_offset_days": ["calendar_offset_days"],
-    "grace_days": ["grace_days", "пільгових днів"],
-    "last_updated_at": ["last_updated_at", "дата і час внесення останніх змін", "дата та час внесення останніх змін",
-                        "дата внесення останніх змін", "дата останнього оновлення", "останнє оновлення"],
-    # Computed by the product: present in its own export, never read back.
-    "next_due_date": ["next_due_date"],
-    "quality_score": ["quality_score"],
-}  # fmt: skip
-READ_ONLY = frozenset({"next_due_date", "quality_score"})
-CHOICES = {"status": DatasetStatus, "source": DatasetSource, "schedule_mode": ScheduleMode}
-INTEGERS = ("calendar_offset_days", "grace_days")
-# Model fields a file may set, besides the composite cells (links, responsible).
-PLAIN_TEXT = ("title", "description", "keywords", "language", "license", "purpose", "portal_url", "data_gov_ua_url",
-              "responsible_person", "responsible_email", "slug")  # fmt: skip
-WRITTEN_FIELDS = [
-    "title", "slug", "description", "department", "responsible_person", "responsible_email", "keywords", "language",
-    "formats", "license", "purpose", "status", "first_published", "portal_url", "data_gov_ua_url", "source",
-    "frequency", "schedule_mode", "calendar_offset_days", "grace_days", "last_updated_at", "next_due_date",
-    "quality_score",
-]  # fmt: skip
-FORMULA_ESCAPE = ("'=", "'+", "'-", "'@")
 
 
 @dataclass
@@ -184,126 +127,6 @@ def _read_table(data: bytes, filename: str) -> _Table:
         raise _FileError(str(exc)) from exc
     kind = "xlsx" if suffix == ".xlsx" else "csv"
     return _Table(kind=kind, rows=rows, header=-1, numbers=list(range(1, len(rows) + 1)))
-
-
-# -- one row ----------------------------------------------------------------------------------
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    text = str(value).strip()
-    if text.startswith(FORMULA_ESCAPE):
-        text = text[1:]  # the export's CSV-injection escape, undone
-    return text
-
-
-def _integer(value) -> int:
-    text = _text(value).replace(",", ".")
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(_("очікується ціле число, а не «%(value)s»") % {"value": text}) from None
-    if number != number.to_integral_value() or number < 0 or number > 32767:
-        raise ValueError(_("очікується ціле число від 0 до 32767, а не «%(value)s»") % {"value": text})
-    return int(number)
-
-
-def _choice(value, choices) -> str:
-    words = " ".join(_text(value).split()).casefold()
-    for code, label in choices.choices:
-        if words in (code.casefold(), str(label).casefold()):
-            return code
-    raise ValueError(_("невідоме значення «%(value)s»") % {"value": _text(value)})
-
-
-@dataclass
-class _Row:
-    number: int
-    fields: dict
-    department_name: str
-
-
-def _clean_row(cells: dict, number: int, header_of) -> tuple[_Row | None, list[str]]:
-    """Cells by field name -> the Dataset field values, or the row's errors."""
-    errors: list[str] = []
-    values: dict = {}
-
-    def error(name: str, message: str) -> None:
-        errors.append(
-            _("Рядок %(row)s, стовпець «%(column)s»: %(message)s")
-            % {"row": number, "column": header_of(name), "message": message}
-        )
-
-    for name, value in cells.items():
-        if isinstance(value, dict | list | tuple | set):
-            error(name, _("вкладені значення (список чи об’єкт) не підтримуються"))
-    if errors:
-        return None, errors
-
-    for name in PLAIN_TEXT:
-        if name in cells:
-            values[name] = _text(cells[name])
-    if "identifier" in cells:
-        values["identifier"] = _text(cells["identifier"])
-    if "responsible" in cells:
-        name, email = passport.split_responsible(_text(cells["responsible"]))
-        values["responsible_person"] = name
-        # A separate e-mail column, when there is one, is not blanked by a cell without an address.
-        if email or not values.get("responsible_email"):
-            values["responsible_email"] = email
-    if "formats" in cells:
-        values["formats"] = passport.normalise_formats(_text(cells["formats"]))
-    if "links" in cells:
-        gov, other = passport.split_links(_text(cells["links"]))
-        if len(gov) > 1 or len(other) > 1:
-            error("links", _("зазначте не більше одного посилання на data.gov.ua і одного на портал"))
-        values["data_gov_ua_url"] = gov[0] if gov else ""
-        values["portal_url"] = other[0] if other else ""
-    if "frequency" in cells:
-        text = _text(cells["frequency"])
-        frequency = passport.frequency_from_words(text) if text else Frequency.YEARLY
-        if frequency is None:
-            error("frequency", _("невідома періодичність «%(value)s»") % {"value": text})
-        values["frequency"] = frequency
-    for name, choices in CHOICES.items():
-        if name in cells:
-            text = _text(cells[name])
-            try:
-                values[name] = _choice(text, choices) if text else Dataset._meta.get_field(name).get_default()
-            except ValueError as exc:
-                error(name, str(exc))
-    for name in INTEGERS:
-        if name in cells:
-            text = _text(cells[name])
-            try:
-                values[name] = _integer(text) if text else Dataset._meta.get_field(name).get_default()
-            except ValueError as exc:
-                error(name, str(exc))
-    for name in ("last_updated_at", "first_published"):
-        if name in cells:
-            raw = cells[name] if isinstance(cells[name], dt.date) else _text(cells[name])
-            try:
-                moment = passport.parse_kyiv_datetime(raw)
-            except ValueError:
-                error(name, _("неправильна дата «%(value)s» (очікується ДД.ММ.РРРР, ДД.ММ.РРРР ГГ:ХХ або РРРР-ММ-ДД)")
-                      % {"value": raw})  # fmt: skip
-                continue
-            if moment and moment > timezone.now() + dt.timedelta(days=1):
-                error(name, _("дата «%(value)s» ще не настала") % {"value": raw})
-                continue
-            if name == "first_published":
-                moment = moment.astimezone(passport.KYIV).date() if moment else None
-            values[name] = moment
-    for name in ("language", "license"):
-        if name in values and not values[name]:
-            values[name] = Dataset._meta.get_field(name).get_default()
-    department = normalise_department_name(_text(cells.get("department")))
-    if not department:
-        error("department", _("не зазначено розпорядника (підрозділ)"))
-    if errors:
-        return None, errors
-    return _Row(number=number, fields=values, department_name=department), []
 
 
 # -- the import ---------------------------------------------------------------------------------
@@ -407,16 +230,16 @@ def _run(report, data, filename, dry_run, create_departments, column_map, progre
     today = timezone.localdate()
     now = timezone.now()
     seen: dict[str, int] = {}
-    parsed: list[tuple[int, str, _Row]] = []
+    parsed: list[tuple[int, str, Row]] = []
     errors = report.errors
     body = range(header_index + 1, len(table.rows))
-    total = sum(1 for i in body if any(_text(c) for c in table.rows[i]))
+    total = sum(1 for i in body if any(cell_text(c) for c in table.rows[i]))
     report.rows = total
     done, last_progress = 0, time.monotonic()
     # First the cells of every row (no queries), then the datasets the file names (two queries).
     for index in body:
         cells_row = table.rows[index]
-        if not any(_text(c) for c in cells_row):
+        if not any(cell_text(c) for c in cells_row):
             continue  # blank rows between blocks
         number = table.numbers[index]
         done += 1
@@ -425,7 +248,7 @@ def _run(report, data, filename, dry_run, create_departments, column_map, progre
             last_progress = time.monotonic()
         cells = {name: (cells_row[col] if col < len(cells_row) else "") for name, col in match.columns.items()}
         cells = {name: value for name, value in cells.items() if name in fields}
-        row, row_errors = _clean_row(cells, number, header_of)
+        row, row_errors = clean_row(cells, number, header_of)
         if row is None:
             errors.extend(row_errors)
             continue
