@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import Department, User
+from .models import Department, DepartmentAlias, User
 
 
 @admin.register(User)
@@ -12,8 +12,17 @@ class UserAdmin(BaseUserAdmin):
     list_select_related = ("department",)
 
 
+class DepartmentAliasInline(admin.TabularInline):
+    """Other names imports should recognise (an old name is added by renaming through the service)."""
+
+    model = DepartmentAlias
+    extra = 0
+    fields = ("name",)
+
+
 @admin.register(Department)
 class DepartmentAdmin(admin.ModelAdmin):
+    inlines = [DepartmentAliasInline]
     list_display = ("name", "short_name", "email", "head")
     search_fields = ("name", "short_name", "email")
     list_select_related = ("head",)

@@ -75,3 +75,30 @@ class Department(models.Model):
     @property
     def label(self) -> str:
         return self.short_name or self.name
+
+
+class DepartmentAlias(models.Model):
+    """Another name a department is known by (its name before a renaming, a common short form).
+
+    Imports match a name against departments' names and these aliases alike (accounts.departments).
+    """
+
+    department = models.ForeignKey(
+        Department, verbose_name="підрозділ", on_delete=models.CASCADE, related_name="aliases"
+    )
+    name = models.CharField("інша назва", max_length=255)
+    match_key = models.CharField(max_length=255, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = "інша назва підрозділу"
+        verbose_name_plural = "інші назви підрозділів"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        from .departments import department_match_key
+
+        self.match_key = department_match_key(self.name)
+        super().save(*args, **kwargs)

@@ -5,23 +5,61 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from . import roles
-from .departments import department_match_key, normalise_department_name
-from .models import Department, User
+from .departments import department_match, department_match_key, normalise_department_name
+from .models import Department, DepartmentAlias, User
 
 
 @transaction.atomic
 def department_get_or_create(*, name: str) -> tuple[Department, bool]:
-    """Find a department by its name as written anywhere (case, apostrophes, spaces), or create it."""
+    """Find a department by its name or an alias as written anywhere (case, apostrophes, spaces), or create it."""
     clean = normalise_department_name(name)
     if not clean:
         raise ValueError("Порожня назва підрозділу")
-    existing = Department.objects.filter(match_key=department_match_key(clean)).first()
+    existing = department_match(clean)
     if existing:
         return existing, False
     department = Department(name=clean)
     department.full_clean(exclude=["match_key"])
     department.save()
     return department, True
+
+
+@transaction.atomic
+def department_add_alias(*, department: Department, name: str) -> DepartmentAlias | None:
+    """Let imports find ``department`` under ``name`` too. None when the name is already its own.
+
+    A name that belongs to another department (as its name or alias) is refused: one name, one department.
+    """
+    clean = normalise_department_name(name)
+    if not clean:
+        raise ValidationError({"name": "Порожня назва підрозділу."})
+    owner = department_match(clean)
+    if owner is not None and owner.pk != department.pk:
+        raise ValidationError({"name": f"Назва «{clean}» уже належить підрозділу «{owner.name}»."})
+    if owner is not None:
+        return None
+    alias = DepartmentAlias(department=department, name=clean)
+    alias.save()
+    return alias
+
+
+@transaction.atomic
+def department_rename(*, department: Department, name: str, by) -> Department:
+    """Rename a department; its old name stays an alias, so later imports of old documents still match."""
+    if by is None or not roles.is_coordinator(by):
+        raise PermissionDenied("Перейменовує підрозділи лише координатор відкритих даних.")
+    clean = normalise_department_name(name)
+    owner = department_match(clean)
+    if not clean or (owner is not None and owner.pk != department.pk):
+        raise ValidationError({"name": f"Назва «{clean}» порожня або вже належить іншому підрозділу."})
+    old = department.name
+    DepartmentAlias.objects.filter(department=department, match_key=department_match_key(clean)).delete()
+    department.name = clean
+    department.full_clean(exclude=["match_key"])
+    department.save()
+    if department_match_key(old) != department_match_key(clean):
+        DepartmentAlias.objects.create(department=department, name=old)
+    return department
 
 
 @transaction.atomic

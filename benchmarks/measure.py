@@ -388,7 +388,7 @@ def _plain_objects(rows: list[dict]):
 
 
 def registry_import(n: int = 10_000, *, today: dt.date | None = None) -> dict:
-    """The real import (``registry.resources.import_file``: dry run, then all or nothing) of ``n``
+    """The real import (``registry.resources.import_file``: one pass, all or nothing) of ``n``
     new rows from a CSV, against a plain ``bulk_create`` of the same rows. Both are deleted after."""
     from django.db import transaction
     from django.utils import timezone

@@ -493,7 +493,7 @@ def render_markdown(results: dict) -> str:
     else:
         out += [
             f"{_fmt(imp['rows'])} new rows from a CSV through `registry.resources.import_file` (what",
-            "`manage.py import_registry` runs: read, dry run with row-level errors, then the all-or-nothing import),",
+            "`manage.py import_registry` runs: one pass that reads, checks every row and, with no errors, writes all),",
             "against a plain `Dataset.objects.bulk_create` of the same rows (objects built from the parsed rows;",
             "no validation, no computed due dates). Both are deleted afterwards.",
             "",

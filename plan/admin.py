@@ -1,7 +1,5 @@
 """Admin for the plan. Periods are derived from the deadline text; progress changes refresh the task."""
 
-import base64
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,7 +13,7 @@ from accounts import roles
 
 from . import services
 from .deadlines import DeadlineError, outside_plan_message, parse_deadline
-from .forms import PlanImportForm
+from .forms import MAX_TABLE_BYTES, PlanImportForm
 from .models import (
     ActionPlan,
     EvidenceFile,
@@ -53,7 +51,7 @@ class ActionPlanAdmin(admin.ModelAdmin):
         if not roles.is_coordinator(request.user):
             raise PermissionDenied
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "title": "Імпорт плану"}
-        form = PlanImportForm(request.POST or None, request.FILES or None)
+        form = PlanImportForm(request.POST or None, request.FILES or None, user=request.user)
         if request.method == "POST" and form.is_valid():
             cleaned = form.cleaned_data
             confirm = "confirm" in request.POST
@@ -67,6 +65,9 @@ class ActionPlanAdmin(admin.ModelAdmin):
                     status=cleaned["status"],
                     dry_run=not confirm,
                     by=request.user,
+                    mapping=cleaned["mapping"],
+                    create_departments=cleaned["create_departments"],
+                    max_bytes=MAX_TABLE_BYTES,
                 )
             except ValidationError as exc:
                 context["errors"] = exc.messages
@@ -76,7 +77,7 @@ class ActionPlanAdmin(admin.ModelAdmin):
                     return redirect(reverse("admin:plan_actionplan_change", args=[report.plan.pk]))
                 context.update(
                     report=report,
-                    data_b64=base64.b64encode(cleaned["content"]).decode("ascii"),
+                    data_b64=form.sign(cleaned["content"]),
                     filename=cleaned["filename"],
                 )
         context["form"] = form

@@ -79,6 +79,7 @@ def load(stdout):
             start=PLAN_START,
             end=PLAN_END,
             status=PlanStatus.ADOPTED,
+            create_departments=True,  # the seed's departments not among accounts.demo's three
         )
         plan = report.plan
         stdout.write("План Тернополя 2019–2020: " + report.summary())

@@ -88,6 +88,9 @@ class Task(models.Model):
     departments = models.ManyToManyField(
         "accounts.Department", through="TaskDepartment", related_name="tasks", verbose_name="виконавчі органи"
     )
+    # Generic groups named among the executors ("керівники комунальних підприємств"): they take part,
+    # but are not accountable departments (no reminders, no department page).
+    participants = models.TextField("також залучені", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts import roles
+from accounts.departments import DepartmentMatcher
 from accounts.models import Department
 from accounts.services import department_get_or_create
 from common.quarters import Quarter
@@ -92,6 +93,10 @@ class ImportReport:
     tasks: int = 0
     indicators: int = 0
     new_departments: list[str] = field(default_factory=list)
+    columns: list[tuple[str, str]] = field(default_factory=list)  # (header as written, field label)
+    unrecognised: list[str] = field(default_factory=list)  # headers that became no field
+    header_row: int = 0
+    rows: list[PlanRow] = field(default_factory=list)
 
     def summary(self) -> str:
         text = (
@@ -113,12 +118,18 @@ def plan_import(
     status: str = PlanStatus.ADOPTED,
     dry_run: bool = False,
     by=None,
+    mapping: dict[str, str] | None = None,
+    create_departments: bool = False,
+    max_bytes: int = 20 * 1024 * 1024,
 ) -> ImportReport:
-    """Import a plan table: validate every row first, then write all of it or nothing.
+    """Import a plan table (CSV, XLSX or DOCX): validate every row first, then write all of it or nothing.
 
-    Raises ValidationError whose ``messages`` are "Рядок N, колонка «X»: ..." lines. With
-    ``dry_run`` everything is written inside a transaction and rolled back, so the report
-    (counts, new departments) is exactly what a real import would do.
+    Raises ValidationError whose ``messages`` are "Рядок N, колонка «X»: ..." lines. ``mapping``
+    ({"header as written": field}) names columns the synonyms do not recognise. Departments are
+    matched by name or alias; names matching none are listed in the report (``new_departments``)
+    and created only with ``create_departments`` (otherwise the import is refused). With
+    ``dry_run`` everything is written inside a transaction and rolled back, so the report is
+    exactly what a real import would do.
     """
     _require_coordinator(by)
     try:
@@ -126,27 +137,45 @@ def plan_import(
         end_q = end if isinstance(end, Quarter) else Quarter.parse(end)
     except ValueError as exc:
         raise ValidationError(str(exc)) from None
+    matcher = DepartmentMatcher()
     try:
-        rows, errors = validate_table(read_table(data, filename), plan_start=start_q, plan_end=end_q)
+        table = validate_table(
+            read_table(data, filename, max_bytes=max_bytes),
+            plan_start=start_q,
+            plan_end=end_q,
+            mapping=mapping,
+            known_department=matcher.knows,
+        )
     except TableError as exc:
         raise ValidationError([str(exc)]) from None
-    if errors:
-        raise ValidationError(errors)
+    if table.errors:
+        raise ValidationError(table.errors)
+    new_names = list(dict.fromkeys(n for row in table.rows for n in row.departments if not matcher.knows(n)))
+    if new_names and not dry_run and not create_departments:
+        raise ValidationError(
+            [
+                "Нових підрозділів немає в довіднику: "
+                + "; ".join(f"«{n}»" for n in new_names)
+                + ". Підтвердіть їх створення (у командному рядку: --create-departments) "
+                "або виправте назви чи додайте їх як інші назви наявних підрозділів. Нічого не записано."
+            ]
+        )
     with transaction.atomic():
         plan = plan_create(title=title, start=start_q, end=end_q, status=status, by=by)
-        report = _write_rows(plan=plan, rows=rows, by=by)
+        report = _write_rows(plan=plan, rows=table.rows, by=by, matcher=matcher)
         report.dry_run = dry_run
+        report.columns, report.unrecognised = table.columns(), table.unrecognised()
+        report.header_row, report.rows = table.header.row_number, table.rows
         if dry_run:
             transaction.set_rollback(True)
             report.plan = None
     return report
 
 
-def _write_rows(*, plan: ActionPlan, rows: list[PlanRow], by) -> ImportReport:
+def _write_rows(*, plan: ActionPlan, rows: list[PlanRow], by, matcher: DepartmentMatcher) -> ImportReport:
     report = ImportReport(plan=plan, dry_run=False)
     principles: dict[int, Principle] = {}
     sections: dict[tuple[int, str], Section] = {}
-    departments: dict[str, Department] = {}
     for position, row in enumerate(rows, start=1):
         principle = principles.get(row.principle_number)
         if principle is None:
@@ -169,16 +198,18 @@ def _write_rows(*, plan: ActionPlan, rows: list[PlanRow], by) -> ImportReport:
             description=row.description,
             indicators_text=row.indicators_text,
             deadline_text=row.deadline_text,
+            participants=row.participants,
         )
         _apply_deadline_fields(task, row.deadline)
         task.full_clean()
         _save_with_history(task, by=by, reason="Імпорт плану")
         _write_periods(task, row.deadline)
         for index, name in enumerate(row.departments):
-            department = departments.get(name)
+            department = matcher.match(name)
             if department is None:
+                # Reached only after the user confirmed new departments (or in a dry run, rolled back).
                 department, created = department_get_or_create(name=name)
-                departments[name] = department
+                matcher.remember(department, name)
                 if created:
                     report.new_departments.append(department.name)
             TaskDepartment.objects.get_or_create(

@@ -1,9 +1,11 @@
 from django.contrib import admin
-from import_export.admin import ImportExportModelAdmin
+from django.urls import path
+from import_export.admin import ExportMixin
 
 from accounts import roles
 
-from .models import Dataset, DatasetUpdate, RequiredDataset
+from . import import_views
+from .models import Dataset, DatasetUpdate, RegistryImportJob, RequiredDataset
 from .resources import DatasetResource
 from .services import dataset_refresh_computed
 
@@ -26,8 +28,11 @@ class DatasetUpdateInline(admin.TabularInline):
 
 
 @admin.register(Dataset)
-class DatasetAdmin(CoordinatorImportExportMixin, ImportExportModelAdmin):
+class DatasetAdmin(CoordinatorImportExportMixin, ExportMixin, admin.ModelAdmin):
+    """Export through django-import-export; import through the registry's own import page (one path)."""
+
     resource_classes = [DatasetResource]
+    import_export_change_list_template = "registry/admin/dataset_change_list.html"
     list_display = ["title", "department", "status", "frequency", "next_due_date", "quality_score"]
     list_filter = ["status", "frequency", "schedule_mode", "department"]
     search_fields = ["title", "identifier", "keywords"]
@@ -36,6 +41,15 @@ class DatasetAdmin(CoordinatorImportExportMixin, ImportExportModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["tasks"]
     inlines = [DatasetUpdateInline]
+
+    def get_urls(self):
+        # The same page, service and background job as the staff import (registry.import_views).
+        urls = [path("import/", self.admin_site.admin_view(import_views.import_start), name="registry_dataset_import")]
+        return urls + super().get_urls()
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "has_import_permission": self.has_import_permission(request)}
+        return super().changelist_view(request, extra_context)
 
     def save_model(self, request, obj, form, change):
         dataset_refresh_computed(obj)
@@ -54,3 +68,19 @@ class RequiredDatasetAdmin(admin.ModelAdmin):
     list_display = ["position", "title", "applies_to"]
     list_filter = ["applies_to"]
     search_fields = ["title"]
+
+
+@admin.register(RegistryImportJob)
+class RegistryImportJobAdmin(admin.ModelAdmin):
+    """Read-only: jobs are made by the import page."""
+
+    list_display = ["filename", "state", "rows_done", "rows_total", "created_by", "created_at"]
+    list_filter = ["state"]
+    exclude = ["content"]
+    readonly_fields = [f.name for f in RegistryImportJob._meta.fields if f.name != "content"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

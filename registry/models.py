@@ -109,3 +109,55 @@ class DatasetUpdate(models.Model):
         verbose_name_plural = "журнал оновлень"
         ordering = ["-updated_at"]
         indexes = [models.Index(fields=["dataset", "-updated_at"], name="dataset_update_latest")]
+
+
+class RegistryImportJob(models.Model):
+    """An uploaded registry file being checked or imported, in the request or in the background.
+
+    The file is kept with the job, so the confirmation imports exactly what was checked (nothing
+    comes back from the browser). Row errors, counts and new departments are kept for the user.
+    """
+
+    class State(models.TextChoices):
+        CHECK_QUEUED = "check_queued", "Очікує перевірки"
+        CHECKING = "checking", "Перевіряється"
+        CHECKED = "checked", "Перевірено"
+        IMPORT_QUEUED = "import_queued", "Очікує імпорту"
+        IMPORTING = "importing", "Імпортується"
+        DONE = "done", "Імпортовано"
+        FAILED = "failed", "Не імпортовано"
+
+    RUNNING = (State.CHECK_QUEUED, State.CHECKING, State.IMPORT_QUEUED, State.IMPORTING)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="registry_import_jobs"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    filename = models.CharField("файл", max_length=255)
+    content = models.BinaryField("вміст файлу")
+    size = models.PositiveIntegerField("розмір, байт", default=0)
+    background = models.BooleanField("у фоновому режимі", default=False)
+    create_departments = models.BooleanField("створити нові підрозділи", default=False)
+    column_map = models.JSONField("відповідність колонок", default=dict, blank=True)
+    state = models.CharField("стан", max_length=20, choices=State.choices, default=State.CHECK_QUEUED)
+    rows_total = models.PositiveIntegerField("рядків у файлі", default=0)
+    rows_done = models.PositiveIntegerField("рядків оброблено", default=0)
+    report = models.JSONField("результат", default=dict, blank=True)
+    finished_at = models.DateTimeField("завершено", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "імпорт реєстру"
+        verbose_name_plural = "імпорти реєстру"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.filename} ({self.get_state_display()})"
+
+    @property
+    def running(self) -> bool:
+        return self.state in self.RUNNING
+
+    @property
+    def percent(self) -> int:
+        return min(100, round(100 * self.rows_done / self.rows_total)) if self.rows_total else 0

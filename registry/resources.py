@@ -1,21 +1,15 @@
-"""Import and export of the registry (django-import-export).
+"""Export of the registry in the product's own columns (django-import-export), and CKAN rows.
 
-Files: CSV (UTF-8 or Windows-1251, detected), XLSX, JSON (a list of rows as exported), and
-CKAN ``package_search`` / ``package_show`` JSON (data.gov.ua). The identifier is the natural
-key: re-importing a file updates the datasets it names. Departments are matched by name
-(``department_get_or_create``); frequency and status by code or Ukrainian label.
-Exports escape cells that start with = + - @ and never carry responsible persons' e-mails.
+Imports of every kind go through ``registry.importing.registry_import`` (``import_file`` here
+is its thin wrapper); ``DatasetResource`` only exports. The identifier is the natural key:
+re-importing an export updates the datasets it names. Exports escape cells that start with
+= + - @ and never carry responsible persons' e-mails.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import json
-from pathlib import Path
 
-import tablib
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from import_export import fields, resources, widgets
 
@@ -23,8 +17,6 @@ from accounts.services import department_get_or_create
 
 from .choices import DatasetSource, DatasetStatus, Frequency, ScheduleMode
 from .models import Dataset
-from .services import dataset_refresh_computed, decode_bytes
-from .slugs import latin_slug
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 MAX_ROWS = 20000
@@ -181,33 +173,6 @@ class DatasetResource(resources.ModelResource):
         super().__init__(**kwargs)
         self.public = public
 
-    # -- import --------------------------------------------------------------------------
-    def before_import(self, dataset, **kwargs):
-        if len(dataset) > MAX_ROWS:
-            raise ValidationError(f"Забагато рядків: {len(dataset)} (найбільше {MAX_ROWS}).")
-        missing = {"identifier", "title", "department"} - set(dataset.headers or [])
-        if missing:
-            raise ValidationError(f"У файлі немає обов’язкових стовпців: {', '.join(sorted(missing))}.")
-
-    def import_instance(self, instance, row, **kwargs):
-        super().import_instance(instance, row, **kwargs)
-        # Blank choice cells keep the model's defaults.
-        for name in ("frequency", "status", "schedule_mode", "source", "language", "license"):
-            if not getattr(instance, name):
-                setattr(instance, name, Dataset._meta.get_field(name).get_default())
-        for name in ("calendar_offset_days", "grace_days"):
-            if getattr(instance, name) in (None, ""):
-                setattr(instance, name, Dataset._meta.get_field(name).get_default())
-        if not instance.slug:
-            base = latin_slug(instance.identifier or instance.title) or "dataset"
-            slug, n = base, 2
-            while Dataset.objects.filter(slug=slug).exclude(pk=instance.pk).exists():
-                slug, n = f"{base}-{n}", n + 1
-            instance.slug = slug
-        # An invalid schedule is left to full_clean(), which reports it on the row.
-        with contextlib.suppress(ValueError):
-            dataset_refresh_computed(instance)
-
     # -- export --------------------------------------------------------------------------
     def get_export_fields(self, selected_fields=None):
         excluded = self.PUBLIC_EXCLUDED if self.public else self.PERSONAL_EXPORT
@@ -278,70 +243,22 @@ IMPORT_HEADERS = [
 ]  # fmt: skip
 
 
-def load_table(raw: bytes, filename: str) -> tuple[str, tablib.Dataset]:
-    """Read an uploaded file: returns its kind ("csv", "xlsx", "json", "ckan") and the rows."""
-    suffix = Path(filename).suffix.lower()
-    if suffix == ".xlsx" or raw[:2] == b"PK":
-        return "xlsx", tablib.Dataset().load(raw, format="xlsx")
-    text = decode_bytes(raw)
-    stripped = text.lstrip()
-    if suffix == ".json" or stripped[:1] in "[{":
-        try:
-            payload = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ValidationError(f"Файл не є правильним JSON: {exc.msg} (рядок {exc.lineno}).") from exc
-        packages = ckan_packages(payload)
-        if packages is not None:
-            data = tablib.Dataset(headers=IMPORT_HEADERS)
-            for package in packages:
-                row = ckan_row(package)
-                data.append([row[h] for h in IMPORT_HEADERS])
-            return "ckan", data
-        if isinstance(payload, list) and all(isinstance(item, dict) for item in payload):
-            headers = list(dict.fromkeys(key for item in payload for key in item))
-            data = tablib.Dataset(headers=headers)
-            for item in payload:
-                data.append(["" if item.get(h) is None else item.get(h) for h in headers])
-            return "json", data
-        raise ValidationError("JSON має бути списком рядків або відповіддю CKAN package_search / package_show.")
-    return "csv", tablib.Dataset().load(text, format="csv")
+def import_file(raw: bytes, filename: str, *, dry_run: bool, create_departments: bool = False, column_map=None) -> dict:
+    """Import a registry file all or nothing (``registry.importing.registry_import``, one pass).
 
+    Returns kind, totals, errors and the departments not yet known (created only with
+    ``create_departments``). Nothing is saved when there is any error.
+    """
+    from .importing import registry_import
 
-def format_errors(result) -> list[str]:
-    """Row-level errors of an import result, in Ukrainian."""
-    messages = []
-    for error in result.base_errors:
-        messages.append(f"Помилка файлу: {error.error}")
-    for number, errors in result.row_errors():
-        for error in errors:
-            messages.append(f"Рядок {number}: {error.error}")
-    for invalid in result.invalid_rows:
-        for field_name, field_errors in invalid.error_dict.items():
-            label = "запис" if field_name == "__all__" else field_name
-            for message in field_errors:
-                messages.append(f"Рядок {invalid.number}, поле «{label}»: {message}")
-    return messages
-
-
-def import_file(raw: bytes, filename: str, *, dry_run: bool) -> dict:
-    """Import a registry file all or nothing. Returns kind, totals and errors (nothing saved if any)."""
-    from django.utils import translation
-
-    with translation.override("uk"):
-        try:
-            kind, data = load_table(raw, filename)
-        except ValidationError as exc:
-            return {"kind": None, "errors": exc.messages, "totals": {}}
-        except Exception as exc:  # noqa: BLE001 - a broken spreadsheet or CSV: report, do not crash
-            return {"kind": None, "errors": [f"Не вдалося прочитати файл: {exc}"], "totals": {}}
-        resource = DatasetResource()
-        try:
-            result = resource.import_data(data, dry_run=True, raise_errors=False, use_transactions=True)
-        except ValidationError as exc:
-            return {"kind": kind, "errors": exc.messages, "totals": {}}
-        errors = format_errors(result)
-        totals = {key: value for key, value in result.totals.items() if value}
-        if errors or dry_run:
-            return {"kind": kind, "errors": errors, "totals": totals}
-        result = resource.import_data(data, dry_run=False, raise_errors=True, use_transactions=True)
-        return {"kind": kind, "errors": [], "totals": {k: v for k, v in result.totals.items() if v}}
+    report = registry_import(
+        data=raw, filename=filename, dry_run=dry_run, create_departments=create_departments, column_map=column_map
+    )
+    return {
+        "kind": report.kind,
+        "errors": report.errors,
+        "totals": report.totals,
+        "new_departments": report.new_departments,
+        "columns": report.columns,
+        "rows": report.rows,
+    }

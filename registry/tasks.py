@@ -9,3 +9,11 @@ from .services import datasets_refresh_quality
 def refresh_quality() -> int:
     """Daily: overdue datasets lose the "up to date" points of their stored quality score."""
     return datasets_refresh_quality()
+
+
+@shared_task
+def registry_import_job(job_id: int) -> None:
+    """Check or import an uploaded registry file (a RegistryImportJob); a finished job is left alone."""
+    from .import_jobs import import_job_run
+
+    import_job_run(job_id=job_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import ckan, views
+from . import ckan, import_views, passport_views, views
 
 app_name = "registry"
 urlpatterns = [
@@ -10,6 +10,11 @@ urlpatterns = [
     path("registry/catalog.ttl", views.catalog_ttl, name="catalog-ttl"),
     path("registry/835/", views.checklist, name="checklist-835"),
     path("registry/my/", views.my_datasets, name="my-datasets"),
+    path("registry/import/", import_views.import_start, name="import"),
+    path("registry/import/<int:pk>/", import_views.import_job, name="import-job"),
+    path("registry/import/<int:pk>/confirm/", import_views.import_job_confirm, name="import-job-confirm"),
+    path("registry/passports.<str:fmt>", passport_views.register_passports, name="register-passports"),
+    path("registry/<slug:slug>/passport.<str:fmt>", passport_views.dataset_passport, name="dataset-passport"),
     path("registry/<slug:slug>/", views.dataset_detail, name="dataset-detail"),
     path("registry/<slug:slug>/mark-updated/", views.mark_updated, name="dataset-mark-updated"),
     # CKAN action API v3 (read only).

@@ -90,7 +90,13 @@ def my_datasets(request):
     return render(
         request,
         "registry/my_datasets.html",
-        {"page": page, "filterset": filterset, "today": timezone.localdate(), "form": MarkUpdatedForm()},
+        {
+            "page": page,
+            "filterset": filterset,
+            "today": timezone.localdate(),
+            "form": MarkUpdatedForm(),
+            "can_import": roles.is_coordinator(request.user),
+        },
     )
 
 

@@ -1,12 +1,18 @@
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
+
+from accounts import roles
 
 from .. import selectors, services
 from ..filtersets import DatasetFilterSet
 from .serializers import DatasetSerializer, DatasetUpdateSerializer, RequiredDatasetSerializer
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class DatasetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -43,6 +49,32 @@ class DatasetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         entries = dataset.updates.order_by("-updated_at")
         page = self.paginate_queryset(entries)
         return self.get_paginated_response(DatasetUpdateSerializer(page, many=True).data)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("file", str, enum=["json", "csv", "xlsx"], description="file format (default json)")
+        ],
+        responses={
+            (200, "application/json"): OpenApiTypes.OBJECT,
+            (200, "text/csv"): OpenApiTypes.BINARY,
+            (200, XLSX): OpenApiTypes.BINARY,
+        },
+        description="The dataset's passport (Resolution 835 fields in order) as JSON, CSV or XLSX. "
+        "The responsible person (name and e-mail) only for staff.",
+    )
+    @action(detail=True, methods=["get"], filterset_class=None)
+    def passport(self, request, pk=None):
+        from ..passport_files import passport_file
+        from ..passport_views import passport_response
+
+        fmt = request.query_params.get("file") or "json"
+        if fmt not in ("json", "csv", "xlsx"):
+            raise ValidationError({"file": "Формат паспорта: json, csv або xlsx."})
+        personal = roles.is_staff_member(request.user)
+        dataset = self.get_object()
+        if personal:  # staff: the personal fields, which the public queryset does not load
+            dataset = selectors.dataset_list(user=request.user).get(pk=dataset.pk)
+        return passport_response(passport_file(dataset, fmt, personal=personal), fmt, f"passport-{dataset.slug}")
 
 
 class RequiredDatasetViewSet(viewsets.ReadOnlyModelViewSet):

@@ -43,6 +43,7 @@ task-progress            POST                                 401       201     
 dataset-list             GET HEAD OPTIONS                     200       200      200        200         200
 dataset-detail           GET HEAD OPTIONS                     200       200      200        200         200
 dataset-updates          GET HEAD OPTIONS                     200       200      200        200         200
+dataset-passport         GET HEAD OPTIONS                     200       200      200        200         200
 dataset-updates          POST                                 401       201      403        201         403
 required-dataset-list    GET HEAD OPTIONS                     200       200      200        200         200
 required-dataset-detail  GET HEAD OPTIONS                     200       200      200        200         200

@@ -29,7 +29,12 @@ def test_import_preview_then_confirm(client, coordinator):
     html = preview.content.decode()
     assert "Перевірка пройшла успішно" in html and "завдань: 4" in html
     assert not ActionPlan.objects.exists()
-    confirm = client.post(URL, {**FORM, "data": preview.context["data_b64"], "filename": "plan.csv", "confirm": "1"})
+    signed = {**FORM, "data": preview.context["data_b64"], "filename": "plan.csv", "confirm": "1"}
+    # the new departments are listed and created only when the box is ticked
+    assert "Управління стратегічного розвитку" in html
+    refused = client.post(URL, signed).content.decode()
+    assert "--create-departments" in refused and not ActionPlan.objects.exists()
+    confirm = client.post(URL, {**signed, "create_departments": "on"})
     assert confirm.status_code == 302
     plan = ActionPlan.objects.get()
     assert plan.title == "План з адмінки" and plan.tasks.count() == 4
@@ -93,3 +98,46 @@ def test_admin_pages_open(client, coordinator, model, department):
     client.force_login(coordinator)
     assert client.get(f"/admin/plan/{model}/").status_code == 200
     assert client.get(f"/admin/plan/{model}/add/").status_code == 200
+
+
+def test_hidden_data_field_cannot_bypass_the_size_cap(client, coordinator):
+    """The file between preview and confirm is signed for the user; forged or oversized data is refused."""
+    import base64
+
+    from plan.forms import MAX_TABLE_BYTES, PlanImportForm
+
+    client.force_login(coordinator)
+    forged = base64.b64encode(csv_bytes(ROWS)).decode()
+    html = client.post(URL, {**FORM, "data": forged, "filename": "plan.csv", "confirm": "1"}).content.decode()
+    assert "Пошкоджені або застарілі дані файлу" in html and not ActionPlan.objects.exists()
+    huge = PlanImportForm(user=coordinator).sign(b"x" * (MAX_TABLE_BYTES + 1))
+    html = client.post(URL, {**FORM, "data": huge, "filename": "plan.csv", "confirm": "1"}).content.decode()
+    assert "Файл завеликий: найбільше 2 МБ." in html and not ActionPlan.objects.exists()
+    other_user = PlanImportForm(user=None).sign(csv_bytes(ROWS))
+    html = client.post(URL, {**FORM, "data": other_user, "filename": "plan.csv", "confirm": "1"}).content.decode()
+    assert "Пошкоджені або застарілі дані файлу" in html and not ActionPlan.objects.exists()
+
+
+def test_preview_shows_columns_mapping_and_participants(client, coordinator):
+    from tests.tables import csv_file
+
+    client.force_login(coordinator)
+    rows = [
+        ["Перелік заходів"],
+        ["№ з/п", "Захід", "Коли", "Відповідальні виконавці"],
+        ["ІІ. Оперативність та вичерпність"],
+        ["1", "Провести аудит", "2019 рік", "Відділ А, керівники комунальних підприємств"],
+    ]
+    upload_file = upload(csv_file(rows, delimiter=";", encoding="cp1251"))
+    page = client.post(URL, {**FORM, "file": upload_file, "mapping": "Коли=строк", "preview": "1"})
+    html = page.content.decode()
+    assert "Колонки (рядок заголовків 2)" in html
+    assert "<td>Захід</td><td>Завдання</td>" in html and "<td>Коли</td><td>Термін реалізації</td>" in html
+    assert "<td>керівники комунальних підприємств</td>" in html and "Відділ А" in html
+    assert 'name="create_departments"' in html
+    confirm = {**FORM, "data": page.context["data_b64"], "filename": "p.csv", "mapping": "Коли=строк"}
+    client.post(URL, {**confirm, "confirm": "1", "create_departments": "on"})
+    task = Task.objects.get()
+    assert task.participants == "керівники комунальних підприємств"
+    detail = client.get(f"/plan/tasks/{task.pk}/").content.decode()
+    assert "Також залучені" in detail and "керівники комунальних підприємств" in detail

@@ -102,3 +102,28 @@ def test_demo_updates_and_running_twice(plan):
     demo.load(out)
     assert "уже завантажено" in out.getvalue()
     assert ActionPlan.objects.count() == 1 and Task.objects.count() == 21 and ProgressUpdate.objects.count() == 5
+
+
+def test_tasks_12_and_13_belong_to_the_pr_department_with_participants(plan):
+    pr = "Відділ зв’язків з громадськістю та засобами масової інформації"
+    for position, participants in [
+        (12, "керівники комунальних підприємств, установ та організацій"),
+        (13, "структурні підрозділи, комунальні підприємства, установи та організації"),
+        (9, "Структурні підрозділи міської ради"),
+    ]:
+        t = task(plan, position)
+        assert [(link.department.name, link.is_lead) for link in t.task_departments.all()] == [(pr, True)]
+        assert t.participants == participants
+    head = task(plan, 12).task_departments.get().department.head
+    assert head.username == "head"  # so the PR head's workspace and reminders include these tasks
+
+
+def test_no_department_name_is_a_list(plan):
+    from accounts.models import Department
+    from plan.executors import is_generic, parse_executors
+
+    names = list(Department.objects.values_list("name", flat=True))
+    assert len(names) == 5
+    for name in names:
+        assert not any(mark in name for mark in ";/\n") and not is_generic(name)
+        assert parse_executors(name).departments == [name]

@@ -56,6 +56,8 @@ ROWS = [
 
 
 def run(data, filename="plan.csv", **kwargs):
+    # New departments are created only when confirmed (issue 19); these tests confirm them.
+    kwargs.setdefault("create_departments", True)
     return plan_import(data=data, filename=filename, title="План", start="2019Q1", end="2020Q4", **kwargs)
 
 
@@ -198,7 +200,7 @@ def test_only_coordinators_import(department_head, coordinator):
 def test_unsupported_file():
     with pytest.raises(ValidationError) as error:
         run(b"%PDF", filename="plan.pdf")
-    assert "CSV і XLSX" in error.value.messages[0]
+    assert "CSV, XLSX і DOCX" in error.value.messages[0]
 
 
 @pytest.mark.django_db
@@ -210,7 +212,12 @@ def test_import_plan_command(tmp_path):
         "import_plan", str(path), "--title", "План", "--start", "2019Q1", "--end", "2020Q4", "--dry-run", stdout=out
     )
     assert "нічого не записано" in out.getvalue() and not ActionPlan.objects.exists()
-    call_command("import_plan", str(path), "--title", "План", "--start", "2019Q1", "--end", "2020Q4", stdout=out)
+    call_command(
+        "import_plan",
+        str(path),
+        *("--title", "План", "--start", "2019Q1", "--end", "2020Q4", "--create-departments"),
+        stdout=out,
+    )
     assert ActionPlan.objects.get().tasks.count() == 4
 
 

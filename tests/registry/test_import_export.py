@@ -24,9 +24,9 @@ ROWS = (
 )
 
 
-def run(text_or_bytes, name="registry.csv", dry_run=False):
+def run(text_or_bytes, name="registry.csv", dry_run=False, create_departments=True):
     raw = text_or_bytes.encode("utf-8") if isinstance(text_or_bytes, str) else text_or_bytes
-    return import_file(raw, name, dry_run=dry_run)
+    return import_file(raw, name, dry_run=dry_run, create_departments=create_departments)
 
 
 def test_csv_import_creates_datasets_and_departments():
@@ -70,14 +70,14 @@ def test_errors_are_per_row_in_ukrainian_and_nothing_is_saved():
     outcome = run(bad)
     assert Dataset.objects.count() == 0 and Department.objects.count() == 0
     text = "\n".join(outcome["errors"])
-    assert "Рядок 3" in text
-    assert "Невідоме значення періодичності: «щоночі»" in text
-    assert "Неправильна дата" in text
+    # Numbered as the spreadsheet numbers rows: the header is row 1, the third data row is row 4.
+    assert "Рядок 4, стовпець «frequency»: невідома періодичність «щоночі»" in text
+    assert "Рядок 4, стовпець «last_updated_at»: неправильна дата «31.02.2024»" in text
 
 
 def test_missing_columns_are_reported():
     outcome = run("identifier,title\nx,Назва\n")
-    assert "department" in outcome["errors"][0]
+    assert "department" in outcome["errors"][0] and "Рядок 1" in outcome["errors"][0]
     assert Dataset.objects.count() == 0
 
 
@@ -134,7 +134,7 @@ def test_command_dry_run_and_import(tmp_path):
     out = io.StringIO()
     call_command("import_registry", str(path), "--dry-run", stdout=out)
     assert "Нічого не збережено" in out.getvalue() and Dataset.objects.count() == 0
-    call_command("import_registry", str(path), stdout=out)
+    call_command("import_registry", str(path), "--create-departments", stdout=out)
     assert Dataset.objects.count() == 2
 
 
@@ -144,12 +144,12 @@ def test_command_reports_row_errors_and_fails(tmp_path):
     err = io.StringIO()
     with pytest.raises(CommandError, match="Імпорт скасовано"):
         call_command("import_registry", str(path), stdout=io.StringIO(), stderr=err)
-    assert "Рядок 1" in err.getvalue() and "підрозділ" in err.getvalue()
+    assert "Рядок 2, стовпець «department»: не зазначено розпорядника" in err.getvalue()
 
 
 def test_command_detects_ckan(tmp_path):
     out = io.StringIO()
-    call_command("import_registry", str(CKAN / "package_search.json"), stdout=out)
+    call_command("import_registry", str(CKAN / "package_search.json"), "--create-departments", stdout=out)
     assert "CKAN JSON" in out.getvalue() and Dataset.objects.count() == 2
 
 

@@ -1,0 +1,42 @@
+"""Departments found by name or alias, whatever the case, apostrophes and spaces; renaming keeps the old name."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from accounts.departments import DepartmentMatcher, department_match
+from accounts.models import Department, DepartmentAlias
+from accounts.services import department_add_alias, department_get_or_create, department_rename
+
+pytestmark = pytest.mark.django_db
+
+
+def test_match_by_normalised_name_and_alias():
+    pr = Department.objects.create(name="Відділ зв’язків з громадськістю")
+    department_add_alias(department=pr, name="Прес-служба")
+    assert department_match("відділ  ЗВ'ЯЗКІВ з громадськістю") == pr
+    assert department_match("прес-служба") == pr
+    assert department_match("Інший відділ") is None
+    matcher = DepartmentMatcher()
+    assert matcher.match("ПРЕС-СЛУЖБА") == pr and matcher.match("Відділ зв`язків з громадськістю") == pr
+    assert department_get_or_create(name="Прес-служба") == (pr, False)
+
+
+def test_alias_of_another_department_refused():
+    a = Department.objects.create(name="Управління А")
+    b = Department.objects.create(name="Управління Б")
+    with pytest.raises(ValidationError, match="уже належить"):
+        department_add_alias(department=b, name="управління а")
+    assert department_add_alias(department=a, name="Управління А") is None
+    assert not DepartmentAlias.objects.exists()
+
+
+def test_rename_keeps_the_old_name_as_alias(coordinator, department_head):
+    old = "Управління цифрової трансформації та комунікації зі ЗМІ"
+    department = Department.objects.create(name=old)
+    with pytest.raises(PermissionDenied):
+        department_rename(department=department, name="Нове управління", by=department_head)
+    department_rename(department=department, name="Управління цифрового розвитку", by=coordinator)
+    department.refresh_from_db()
+    assert department.name == "Управління цифрового розвитку"
+    assert department_match(old) == department
+    assert DepartmentMatcher().match(old) == department
