@@ -4,6 +4,8 @@ returns the ``result``; errors are ``ActionError``s. The docstrings are what ``h
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -14,7 +16,7 @@ from .envelope import NotFound, ValidationFailed
 from .licenses import license_list as licenses
 from .params import Params
 from .query import Term
-from .search import Filters, Search, facets, filtered, full_text, page, python_counts, searchable, split_counts, tsquery
+from .search import Filters, Search, facets, filtered, full_text, page, python_counts, searchable, split_counts
 
 MAX_ROWS = 1000
 CKAN_API_VERSION = "2.10.4"  # the CKAN release whose action API these answers follow
@@ -186,7 +188,7 @@ def tag_list(request, params: Params):
         return []
     qs = dataset_public()
     if query:
-        qs = qs.filter(keywords__icontains=query)
+        qs = qs.filter(keywords__iregex=re.escape(query))
     if full_text():
         names = [t for t, _n in split_counts(qs, "keywords", "btrim(x)", -1, 1)]
     else:
@@ -252,7 +254,7 @@ def package_autocomplete(request, params: Params):
     if not q:
         return []
     filters = Filters()
-    by_title = filters.text_q("title", Term(q)) if full_text() or tsquery(Term(q)) else Q(title__icontains=q)
+    by_title = filters.text_q("title", Term(q))
     qs = searchable(dataset_public()).filter(by_title | Q(slug__istartswith=q)).order_by("title", "pk")[:limit]
     results = []
     for d in qs:

@@ -119,7 +119,8 @@ class Filters:
         for word in _words(term.text):
             any_field = NONE
             for f in fields:
-                any_field |= Q(**{f"{f}__icontains": word})
+                # SQLite's LIKE folds ASCII only; its REGEXP is Python's, which folds Cyrillic too.
+                any_field |= Q(**{f"{f}__iregex": re.escape(word)})
             result &= any_field
         return result
 
@@ -232,7 +233,7 @@ def split_counts(qs, column: str, split_sql: str, limit: int, mincount: int) -> 
     """Count the items of a comma-separated column over the selected datasets (one SQL query)."""
     inner, params = qs.order_by().values("pk", column).query.sql_with_params()
     sql = (
-        f"SELECT t, COUNT(DISTINCT id) AS n FROM (SELECT sub.id, {split_sql} AS t FROM ({inner}) sub "  # noqa: S608
+        f"SELECT t, COUNT(DISTINCT id) AS n FROM (SELECT sub.pk AS id, {split_sql} AS t FROM ({inner}) sub "  # noqa: S608
         f"CROSS JOIN LATERAL regexp_split_to_table({'upper' if column == 'formats' else ''}(sub.{column}), %s) AS x) s "
         "WHERE t <> '' GROUP BY t HAVING COUNT(DISTINCT id) >= %s ORDER BY n DESC, t LIMIT %s"
     )
