@@ -11,12 +11,12 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from ..selectors import dataset_public
-from .dicts import department_name, organization_dict, package_dicts, public_departments, resource_dicts, tag_dict
+from .dicts import organization_list_full, package_dicts, resource_dicts, tag_dict
 from .envelope import NotFound, ValidationFailed
 from .licenses import license_list as licenses
 from .params import Params
 from .query import Term
-from .search import Filters, Search, facets, filtered, full_text, page, python_counts, searchable, split_counts
+from .search import Filters, Search, facets, filtered, item_counts, page, searchable
 
 MAX_ROWS = 1000
 CKAN_API_VERSION = "2.10.4"  # the CKAN release whose action API these answers follow
@@ -114,29 +114,29 @@ def current_package_list_with_resources(request, params: Params):
     return package_dicts(request, qs[offset : offset + limit])
 
 
-def _organizations(params: Params):
-    departments = list(public_departments())
+def _organizations(params: Params) -> list[dict]:
+    organizations = organization_list_full()
     wanted = params.string_list("organizations")
     if wanted:
-        departments = [d for d in departments if department_name(d) in wanted]
-    return departments
+        organizations = [o for o in organizations if o["name"] in wanted]
+    return organizations
 
 
 def organization_list(request, params: Params):
-    """Return the organizations (departments) that publish datasets.
+    """Return the organizations (departments) that publish datasets, in alphabetical order.
 
     :param all_fields: return dicts instead of names (default false)
     :param limit: how many (optional)
     :param offset: how many to skip
     :param organizations: only these names (optional)
     """
-    departments = _organizations(params)
+    organizations = _organizations(params)
     limit = params.integer("limit", None)
     offset = params.integer("offset", 0)
-    departments = departments[offset : offset + limit] if limit is not None else departments[offset:]
+    organizations = organizations[offset : offset + limit] if limit is not None else organizations[offset:]
     if params.boolean("all_fields"):
-        return [organization_dict(d, full=True) for d in departments]
-    return [department_name(d) for d in departments]
+        return organizations
+    return [o["name"] for o in organizations]
 
 
 def organization_show(request, params: Params):
@@ -149,12 +149,12 @@ def organization_show(request, params: Params):
     if not key:
         raise ValidationFailed("id", _("Обов’язкове поле."))
     include = params.boolean("include_datasets")
-    department = next((d for d in public_departments() if key in (department_name(d), str(d.pk))), None)
-    if department is None:
+    found = next((o for o in organization_list_full() if key in (o["name"], o["id"])), None)
+    if found is None:
         raise NotFound(_("Організацію не знайдено."))
-    result = organization_dict(department, full=True) | {"extras": [], "groups": [], "tags": [], "users": []}
+    result = found | {"extras": [], "groups": [], "tags": [], "users": []}
     if include:
-        datasets = dataset_public().filter(department=department).order_by("slug")[:MAX_ROWS]
+        datasets = dataset_public().filter(department_id=int(found["id"])).order_by("slug")[:MAX_ROWS]
         result["packages"] = package_dicts(request, datasets)
     return result
 
@@ -189,11 +189,7 @@ def tag_list(request, params: Params):
     qs = dataset_public()
     if query:
         qs = qs.filter(keywords__iregex=re.escape(query))
-    if full_text():
-        names = [t for t, _n in split_counts(qs, "keywords", "btrim(x)", -1, 1)]
-    else:
-        names = list(python_counts(qs, "keywords"))
-    names = sorted(n for n in names if query.casefold() in n.casefold())
+    names = sorted(t for t, _n in item_counts(qs, "keywords") if query.casefold() in t.casefold())
     if params.boolean("all_fields"):
         return [tag_dict(n) for n in names]
     return names

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.cache import cache
 from django.db.models import Count, F, Min, Q
 from django.db.models.functions import Coalesce, Greatest, Least
 from django.urls import reverse
 
 from accounts.models import Department
+from common.cache import public_data_version
 
 from ..choices import DatasetStatus, Frequency
 from ..models import Dataset
@@ -23,6 +25,9 @@ from ..quality import is_open_license, split_formats
 from ..slugs import latin_slug
 from .licenses import license_dict
 
+ORGANIZATIONS_CACHE_SECONDS = 3600
+EMBEDDED_KEYS = ("id", "name", "title", "type", "description", "image_url", "created", "is_organization",
+                 "approval_status", "state")  # fmt: skip
 MODIFIED = Greatest(F("updated_at"), Coalesce(F("last_updated_at"), F("updated_at")))
 CREATED = Least(F("created_at"), Coalesce(F("last_updated_at"), F("created_at")))
 
@@ -221,15 +226,30 @@ def package_dict(request, d: Dataset, organization: dict | None = None) -> dict:
     }
 
 
+def organization_list_full() -> list[dict]:
+    """Full dicts of the departments that publish, alphabetical.
+
+    Counting every department's datasets scans the registry (0.2 s at 100,000 datasets), so
+    the list is cached under the public data version, which any change to the registry or a
+    department moves on (common/cache.py): never stale, computed once per change.
+    """
+    key = f"ckan-organizations:{public_data_version()}"
+    organizations = cache.get(key)
+    if organizations is None:
+        organizations = [organization_dict(d, full=True) for d in public_departments()]
+        cache.set(key, organizations, ORGANIZATIONS_CACHE_SECONDS)
+    return organizations
+
+
 class Organizations:
-    """The organization dicts of one request, built from one query and shared by its packages."""
+    """The organization dicts embedded in one response's packages."""
 
     def __init__(self):
         self._by_id = None
 
     def get(self, department: Department) -> dict:
         if self._by_id is None:
-            self._by_id = {d.pk: organization_dict(d) for d in public_departments()}
+            self._by_id = {int(o["id"]): {k: o[k] for k in EMBEDDED_KEYS} for o in organization_list_full()}
         return self._by_id.get(department.pk) or organization_dict(department)
 
 
