@@ -128,6 +128,7 @@ def generate(total: int, *, fresh: bool, seed: int = 2019, departments: int = 40
 
 
 def measure(repeats: int) -> dict:
+    from django.core.cache import cache
     from django.test import Client
     from django.utils import timezone
 
@@ -148,8 +149,11 @@ def measure(repeats: int) -> dict:
         for case in cases(org, WORDS[0], since):
             params = {k: (published // 2 if v == "HALF" else v) for k, v in case.params.items()}
             url = "/api/3/action/package_search"
+            cache.clear()  # the first call finds nothing cached
             with count_queries() as queries:
+                t0 = time.perf_counter()
                 body = client.get(url, params).json()
+                first_ms = (time.perf_counter() - t0) * 1000
             assert body["success"], body
             times, trivial = [], []
             for _ in range(repeats):
@@ -161,7 +165,9 @@ def measure(repeats: int) -> dict:
                 trivial.append(time.perf_counter() - t0)
             trivial_all += trivial
             ms, base = statistics.median(times) * 1000, statistics.median(trivial) * 1000
-            rows.append((case.label, body["result"]["count"], queries[0], round(ms, 1), round(ms / base, 1)))
+            rows.append(
+                (case.label, body["result"]["count"], queries[0], round(first_ms, 1), round(ms, 1), round(ms / base, 1))
+            )
     return {"rows": rows, "published": published, "trivial_ms": round(statistics.median(trivial_all) * 1000, 3)}
 
 
@@ -179,13 +185,15 @@ def render(results: list[dict], plan_text: str, label: str) -> str:
         "`python -m benchmarks.ckan_search` on " + label + ": `/api/3/action/package_search` through the "
         "test client, median of the repeats; ratio = median ÷ the trivial view's median in the same run. "
         "Full text: `to_tsvector('simple', …)` with a GIN index, prefix matches. Queries = SQL statements "
-        "of one call (they do not grow with the data)."
+        "of the first call, with an empty cache (they do not grow with the data); later calls reuse the "
+        "organization dicts and whole-catalogue facets cached under the public data version."
     )
     for result in results:
         lines += ["", f"**{result['datasets']:,} datasets** ({result['published']:,} published; generated with "
                   f"bulk_create in {result['generate_s']:.1f} s; trivial view {result['trivial_ms']} ms)", "",
-                  "| call | count | queries | ms | × trivial |", "|---|---:|---:|---:|---:|"]  # fmt: skip
-        lines += [f"| {c} | {n:,} | {q} | {ms} | {r} |" for c, n, q, ms, r in result["rows"]]
+                  "| call | count | queries (first call) | first call, ms | median, ms | × trivial |",
+                  "|---|---:|---:|---:|---:|---:|"]  # fmt: skip
+        lines += [f"| {c} | {n:,} | {q} | {first} | {ms} | {r} |" for c, n, q, first, ms, r in result["rows"]]
     lines += ["", "Plan of the full-text search `q=бюджет` at the largest scale:", "", "```", plan_text, "```", ""]
     return "\n".join(lines)
 

@@ -14,13 +14,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, TextField
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from accounts.models import Department
+from common.cache import public_data_version
 
 from ..quality import split_formats
 from ..selectors import dataset_public
@@ -34,6 +37,9 @@ DOCUMENT_SQL = (
     'COALESCE("registry_dataset"."description", \'\') || \' \' || COALESCE("registry_dataset"."keywords", \'\'))'
 )
 TITLE_SQL = "to_tsvector('simple'::regconfig, COALESCE(\"registry_dataset\".\"title\", ''))"
+# The split lists, as facets count them; GIN-indexed so that tags:x and res_format:x are index scans.
+TAGS_SQL = 'regexp_split_to_array(lower(btrim("registry_dataset"."keywords")), \'\\s*,\\s*\')'
+FORMATS_SQL = "regexp_split_to_array(ltrim(upper(btrim(\"registry_dataset\".\"formats\")), '.'), '[,;/[:space:]]+\\.*')"
 SORT_FIELDS = {
     "metadata_modified": "ckan_modified",
     "metadata_created": "ckan_created",
@@ -43,6 +49,7 @@ SORT_FIELDS = {
     "id": "identifier",
 }
 FACET_FIELDS = ("organization", "tags", "res_format", "license_id", "groups", "update_frequency")
+FACET_CACHE_SECONDS = 3600
 DEFAULT_SORT = "score desc, metadata_modified desc"
 
 
@@ -71,6 +78,8 @@ def searchable(qs):
         qs = qs.alias(
             ckan_doc=RawSQL(DOCUMENT_SQL, [], output_field=SearchVectorField()),  # noqa: S611
             ckan_title=RawSQL(TITLE_SQL, [], output_field=SearchVectorField()),  # noqa: S611
+            ckan_tags=RawSQL(TAGS_SQL, [], output_field=ArrayField(TextField())),  # noqa: S611
+            ckan_formats=RawSQL(FORMATS_SQL, [], output_field=ArrayField(TextField())),  # noqa: S611
         )
     return qs
 
@@ -135,8 +144,12 @@ class Filters:
             case "name":
                 return Q(slug=value)
             case "tags":
+                if full_text():
+                    return Q(ckan_tags__contains=[value.strip().lower()])
                 return Q(keywords__iregex=_list_regex(value, ","))
             case "res_format":
+                if full_text():
+                    return Q(ckan_formats__contains=[value.strip().lstrip(".").upper()])
                 return Q(formats__iregex=_list_regex(value.lstrip("."), r"[,;/\s]", r"\.?"))
             case "license_id":
                 return Q(license__iexact=value)
@@ -297,12 +310,25 @@ def facet_counts(qs, name: str, search: Search, filters: Filters) -> list[tuple[
     return []  # groups: the registry has none
 
 
+def _whole_registry_counts(qs, name: str, search: Search, filters: Filters):
+    """Facets of the whole catalogue (a portal's front page asks for them all the time) are cached
+    under the public data version, which any change to the registry moves on: never stale."""
+    key = f"ckan-facet:{public_data_version()}:{name}:{search.facet_limit}:{search.facet_mincount}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = facet_counts(qs, name, search, filters)
+        cache.set(key, rows, FACET_CACHE_SECONDS)
+    return rows
+
+
 def facets(qs, search: Search, filters: Filters) -> tuple[dict, dict]:
     plain, rich = {}, {}
+    whole = search.q in ("", "*:*", "*") and not search.fq
     for name in search.facet_fields:
         if name not in FACET_FIELDS:
             raise SearchQueryError(_("Фасет за полем «%(field)s» неможливий.") % {"field": name[:40]})
-        rows = facet_counts(qs, name, search, filters)
+        count = _whole_registry_counts if whole else facet_counts
+        rows = count(qs, name, search, filters)
         plain[name] = {key: n for key, _label, n in rows}
         rich[name] = {
             "title": name,

@@ -1,7 +1,7 @@
 """Indexes for the CKAN API's package_search on PostgreSQL (other databases: nothing to do).
 
-The expressions are exactly those of registry/ckan/search.py (full text) and
-registry/ckan/dicts.py (metadata_modified), so the planner uses them. Written as SQL, not in
+The expressions are exactly those of registry/ckan/search.py (full text, tag and format
+lists) and registry/ckan/dicts.py (metadata_modified), so the planner uses them. Written as SQL, not in
 the model's Meta, because GIN and these expressions exist only on PostgreSQL.
 """
 
@@ -12,6 +12,11 @@ INDEXES = {
     "COALESCE(description, '') || ' ' || COALESCE(keywords, '')))",
     "dataset_ckan_title": "USING gin (to_tsvector('simple'::regconfig, COALESCE(title, '')))",
     "dataset_ckan_modified": "(GREATEST(updated_at, COALESCE(last_updated_at, updated_at)))",
+    "dataset_ckan_tags": "USING gin (regexp_split_to_array(lower(btrim(keywords)), '\\s*,\\s*'))",
+    "dataset_ckan_formats": "USING gin (regexp_split_to_array(ltrim(upper(btrim(formats)), '.'), "
+    "'[,;/[:space:]]+\\.*'))",
+    # Organization, licence and frequency facets of published datasets read this index only.
+    "dataset_ckan_facets": "(status, department_id, license, frequency)",
 }
 
 
