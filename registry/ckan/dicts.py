@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.cache import cache
-from django.db.models import Count, F, Min, Q
+from django.db.models import Count, F, Min
 from django.db.models.functions import Coalesce, Greatest, Least
 from django.urls import reverse
 
@@ -83,20 +83,24 @@ def department_name(department: Department) -> str:
     return latin_slug(department.short_name or department.name) or f"department-{department.pk}"
 
 
-def public_departments():
-    """Departments with published datasets, with their package count and first dataset's date."""
-    published = Q(datasets__status=DatasetStatus.PUBLISHED)
-    return (
-        Department.objects.annotate(
-            package_count=Count("datasets", filter=published),
-            first_created=Min(
-                Least(F("datasets__created_at"), Coalesce(F("datasets__last_updated_at"), F("datasets__created_at"))),
-                filter=published,
-            ),
-        )
-        .filter(package_count__gt=0)
-        .alphabetical()
+def public_departments() -> list[Department]:
+    """Departments with published datasets (alphabetical), with ``package_count`` and ``first_created``.
+
+    Counted from the datasets' side, so PostgreSQL reads only the covering index
+    ``dataset_ckan_facets`` (migration 0003); two queries.
+    """
+    rows = (
+        Dataset.objects.filter(status=DatasetStatus.PUBLISHED)
+        .order_by()
+        .values("department_id")
+        .annotate(package_count=Count("pk"), first_created=Min(CREATED))
     )
+    figures = {row["department_id"]: row for row in rows}
+    departments = list(Department.objects.filter(pk__in=figures).alphabetical())
+    for department in departments:
+        department.package_count = figures[department.pk]["package_count"]
+        department.first_created = figures[department.pk]["first_created"]
+    return departments
 
 
 def organization_dict(department: Department, *, full: bool = False) -> dict:

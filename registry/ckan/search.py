@@ -213,13 +213,16 @@ def _order(sort: str, terms: list[Term]):
         if name == "score":
             queries = [t for t in (tsquery(term) for term in terms) if t]
             if queries and full_text():
-                rank = SearchRank(F("ckan_doc"), SearchQuery(" & ".join(queries), search_type="raw", config="simple"))
+                # Relevance as CKAN's title^4 boost gives it: title matches first (ranking the short
+                # titles, not the whole text, keeps it cheap); the next sort key orders the rest.
+                rank = SearchRank(F("ckan_title"), SearchQuery(" | ".join(queries), search_type="raw", config="simple"))
                 order.append("-ckan_rank" if descending else "ckan_rank")
             continue
         if name not in SORT_FIELDS:
             raise SearchQueryError(_("Сортування за полем «%(field)s» неможливе.") % {"field": name[:40]})
         order.append(("-" if descending else "") + SORT_FIELDS[name])
-    return order + ["pk"], rank
+    unique_last = bool(order) and order[-1].lstrip("-") in ("identifier", "slug")
+    return order + ([] if unique_last else ["pk"]), rank
 
 
 def filtered(search: Search, filters: Filters):

@@ -1,11 +1,14 @@
 """The CKAN-compatible endpoints answer with the shapes CKAN 2.9 (data.gov.ua) answers with."""
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from registry.choices import DatasetStatus
+from registry.models import Dataset
 
 from .factories import DatasetFactory
 
@@ -100,3 +103,27 @@ def test_organization_list(client, datasets):
     assert len(body["result"]) == 2 and all(isinstance(name, str) for name in body["result"])
     full = client.get("/api/3/action/organization_list", {"all_fields": "true"}).json()["result"]
     assert {o["title"] for o in full} == {d.department.name for d in datasets[:2]}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="relevance needs PostgreSQL's full text")
+def test_default_sort_puts_title_matches_first(client, db):
+    in_title = DatasetFactory(slug="in-title", title="Звіт про бюджет", description="Таблиці. " * 20)
+    in_text = DatasetFactory(slug="in-text", title="Звіт про доходи", description="Доходи бюджету. " * 20)
+    Dataset.objects.filter(pk=in_text.pk).update(updated_at=in_title.updated_at + dt.timedelta(days=1))
+    names = [p["name"] for p in client.get("/api/3/action/package_search", {"q": "бюджет"}).json()["result"]["results"]]
+    assert names == ["in-title", "in-text"]
+    newest_first = client.get("/api/3/action/package_search", {"q": "бюджет", "sort": "metadata_modified desc"})
+    assert [p["name"] for p in newest_first.json()["result"]["results"]] == ["in-text", "in-title"]
+
+
+def test_catalogue_facets_follow_every_change(client, datasets):
+    params = {"facet.field": '["tags", "organization"]'}
+    before = client.get("/api/3/action/package_search", params).json()["result"]["facets"]
+    assert before["tags"] == {"бюджет": 1, "фінанси": 1, "транспорт": 1}
+    routes = datasets[1]
+    DatasetFactory(slug="more", keywords="транспорт", department=routes.department)
+    after = client.get("/api/3/action/package_search", params).json()["result"]["facets"]
+    assert after["tags"]["транспорт"] == 2
+    name = next(iter(o for o in after["organization"] if after["organization"][o] == 2))
+    shown = client.get("/api/3/action/organization_show", {"id": name}).json()["result"]
+    assert shown["package_count"] == 2 and shown["title"] == routes.department.name
