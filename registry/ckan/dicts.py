@@ -93,7 +93,7 @@ def public_departments() -> list[Department]:
         Dataset.objects.filter(status=DatasetStatus.PUBLISHED)
         .order_by()
         .values("department_id")
-        .annotate(package_count=Count("pk"), first_created=Min(CREATED))
+        .annotate(package_count=Count("*"), first_created=Min(CREATED))
     )
     figures = {row["department_id"]: row for row in rows}
     departments = list(Department.objects.filter(pk__in=figures).alphabetical())

@@ -293,18 +293,18 @@ def facet_counts(qs, name: str, search: Search, filters: Filters) -> list[tuple[
     limit, mincount = search.facet_limit, search.facet_mincount
     base = qs.order_by()
     if name == "organization":
-        counts = dict(base.values_list("department_id").annotate(n=Count("pk")).values_list("department_id", "n"))
+        counts = dict(base.values_list("department_id").annotate(n=Count("*")).values_list("department_id", "n"))
         departments = filters.organizations.by_id()
         named = {department_name(departments[pk]): n for pk, n in counts.items() if pk in departments}
         titles = {department_name(d): d.name for d in departments.values()}
         return [(k, titles[k], n) for k, n in _top(named, limit, mincount)]
     if name == "license_id":
         counts = Counter()
-        for value, n in base.values_list("license").annotate(n=Count("pk")).values_list("license", "n"):
+        for value, n in base.values_list("license").annotate(n=Count("*")).values_list("license", "n"):
             counts[license_dict(value)["id"]] += n
         return [(k, license_dict(k)["title"], n) for k, n in _top(counts, limit, mincount)]
     if name == "update_frequency":
-        counts = dict(base.values_list("frequency").annotate(n=Count("pk")).values_list("frequency", "n"))
+        counts = dict(base.values_list("frequency").annotate(n=Count("*")).values_list("frequency", "n"))
         labelled = {frequency_label(code): n for code, n in counts.items()}
         return [(k, k, n) for k, n in _top(labelled, limit, mincount)]
     if name in ("tags", "res_format"):
