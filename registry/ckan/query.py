@@ -24,6 +24,8 @@ from django.utils.translation import gettext as _
 from ..choices import Frequency
 from .envelope import SearchQueryError
 
+MAX_LENGTH = 2000
+MAX_DEPTH = 10  # nested brackets (and NOT/-/+ prefixes count too)
 ALL = Q(pk__isnull=False)
 NONE = Q(pk__in=[])
 _WORD = re.compile(r'[^\s()"\[\]{}]+')
@@ -48,7 +50,9 @@ class Parser:
     terms: list[Term] = field(default_factory=list)
 
     def parse(self, text: str) -> Q:
-        self.text, self.pos = text, 0
+        if len(text) > MAX_LENGTH:
+            raise SearchQueryError(_("Запит пошуку задовгий (понад %(max)s символів).") % {"max": MAX_LENGTH})
+        self.text, self.pos, self.depth = text, 0, 0
         result = self._expr()
         if self._peek():
             raise self._error()
@@ -57,6 +61,11 @@ class Parser:
     def _error(self) -> SearchQueryError:
         near = self.text[self.pos :][:30]
         return SearchQueryError(_("Неправильний запит пошуку біля «%(near)s».") % {"near": near})
+
+    def _deeper(self):
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise SearchQueryError(_("Забагато вкладених дужок у запиті пошуку."))
 
     # -- scanning ------------------------------------------------------------------------
     def _skip(self):
@@ -117,11 +126,15 @@ class Parser:
             raise SearchQueryError(_("Неповний запит пошуку."))
         if char in "-+" and self.text[self.pos + 1 : self.pos + 2].strip():
             self.pos += 1
+            self._deeper()
             inner = self._clause()
+            self.depth -= 1
             return ~inner if char == "-" else inner
         if char == "(":
+            self._deeper()
             self.pos += 1
             inner = self._expr()
+            self.depth -= 1
             if self._peek() != ")":
                 raise SearchQueryError(_("Незакрита дужка «(» в запиті пошуку."))
             self.pos += 1

@@ -25,6 +25,8 @@ EN = {
     "Очікується ціле число.": "Expected an integer.",
     "Порожнє значення поля в запиті пошуку.": "Empty field value in the search query.",
     "Ресурс не знайдено.": "Resource not found.",
+    "Забагато вкладених дужок у запиті пошуку.": "Too many nested brackets in the search query.",
+    "Запит пошуку задовгий (понад %(max)s символів).": "The search query is too long (over %(max)s characters).",
     "Реєстр відкритих даних": "Open data registry",
     "Сортування за полем «%(field)s» неможливе.": "Cannot sort by “%(field)s”.",
     "Тіло запиту має бути об’єктом JSON.": "The request body must be a JSON object.",

@@ -83,6 +83,10 @@ def test_bad_parameters_are_validation_errors(client, dataset, name, payload, fi
         {"fq": "secret_field:x"},
         {"sort": "title sideways"},
         {"facet.field": '["responsible_email"]'},
+        {"q": "(" * 5000 + "x" + ")" * 5000},
+        {"q": "(" * 500 + "x" + ")" * 500},
+        {"fq": "-" * 100 + "tags:x"},
+        {"q": "бюджет " * 1000},
     ],
 )
 def test_bad_search_syntax_is_a_search_query_error(client, dataset, params):
