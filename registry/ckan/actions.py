@@ -62,7 +62,7 @@ def package_search(request, params: Params):
         ``metadata_modified:[2024-01-01T00:00:00Z TO *]``; ``-`` negates, ``OR`` joins
     :param sort: e.g. ``metadata_modified desc``; fields score, metadata_modified,
         metadata_created, name, title, title_string, id (default ``score desc, metadata_modified desc``)
-    :param rows: results per page (default 10, at most 1000)
+    :param rows: results per page (default 10; more than 1000 give 1000, as in CKAN)
     :param start: offset of the first result
     :param facet.field: list of fields to count: organization, tags, res_format, license_id,
         update_frequency, groups
@@ -74,7 +74,7 @@ def package_search(request, params: Params):
         q=params.text("q"),
         fq=[f for f in [params.text("fq"), *params.string_list("fq_list")] if f],
         sort=params.text("sort"),
-        rows=params.integer("rows", 10, maximum=MAX_ROWS),
+        rows=params.integer("rows", 10, cap=MAX_ROWS),
         start=params.integer("start", 0),
         facet_fields=params.string_list("facet.field"),
         facet_limit=params.integer("facet.limit", 50, minimum=-1),
@@ -105,7 +105,7 @@ def current_package_list_with_resources(request, params: Params):
     :param offset: how many to skip
     :param page: page number of ``limit`` datasets (instead of offset)
     """
-    limit = params.integer("limit", MAX_ROWS, minimum=1, maximum=MAX_ROWS)
+    limit = params.integer("limit", MAX_ROWS, minimum=1, cap=MAX_ROWS)
     offset = params.integer("offset", 0)
     page_number = params.integer("page", None, minimum=1)
     if page_number is not None:

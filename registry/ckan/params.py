@@ -58,7 +58,10 @@ class Params:
             raise ValidationFailed(key, _("Очікується рядок."))
         return str(value).strip()
 
-    def integer(self, key: str, default: int | None, *, minimum: int = 0, maximum: int = MAX_INT) -> int | None:
+    def integer(
+        self, key: str, default: int | None, *, minimum: int = 0, maximum: int = MAX_INT, cap: int | None = None
+    ) -> int | None:
+        """An integer from ``minimum`` to ``maximum``; above ``cap`` it is lowered to it, as CKAN does for rows."""
         value = self._raw(key)
         if value is None or value == "":
             return default
@@ -70,7 +73,7 @@ class Params:
         number = int(text)
         if number < minimum or number > maximum:
             raise ValidationFailed(key, _("Число має бути від %(min)s до %(max)s.") % {"min": minimum, "max": maximum})
-        return number
+        return min(number, cap) if cap is not None else number
 
     def boolean(self, key: str, default: bool = False) -> bool:
         value = self._raw(key)

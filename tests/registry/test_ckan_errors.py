@@ -5,6 +5,8 @@ import json
 import pytest
 from django.test import Client
 
+from registry.ckan.params import Params
+
 from .factories import DatasetFactory
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +117,8 @@ def test_private_and_personal_data_stay_out(client, dataset):
     result = client.get("/api/3/action/package_search", {"q": "бюджет", "include_private": "true"}).json()["result"]
     assert [p["name"] for p in result["results"]] == ["budget"]
     assert dataset.responsible_email not in json.dumps(result)
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, 10), ("5", 5), (7, 7), ("5000", 1000), (10**9, 1000)])
+def test_rows_are_capped_as_ckan_caps_them(given, expected):
+    assert Params({"rows": given}).integer("rows", 10, cap=1000) == expected
