@@ -15,8 +15,6 @@ INDEXES = {
     "dataset_ckan_tags": "USING gin (regexp_split_to_array(lower(btrim(keywords)), '\\s*,\\s*'))",
     "dataset_ckan_formats": "USING gin (regexp_split_to_array(ltrim(upper(btrim(formats)), '.'), "
     "'[,;/[:space:]]+\\.*'))",
-    # Organization, licence and frequency facets and the organizations' figures read this index only.
-    "dataset_ckan_facets": "(status, department_id, license, frequency) INCLUDE (created_at, last_updated_at)",
 }
 
 
