@@ -119,8 +119,8 @@ def test_every_other_read_action(ckan, registry):
 
 
 def test_get_only_client_and_ckan_api_paths(live_server, registry):
-    remote = RemoteCKAN(live_server.url, get_only=True)
-    result = remote.call_action("package_search", {"fq": "organization:usr", "facet.field": ["tags", "res_format"]})
+    with RemoteCKAN(live_server.url, get_only=True) as remote:
+        result = remote.call_action("package_search", {"fq": "organization:usr", "facet.field": ["tags", "res_format"]})
     assert names(result) == {"strategy", "projects"}
     assert result["facets"]["res_format"] == {"PDF": 1, "CSV": 1}
     body = requests.get(f"{live_server.url}/api/3/action/package_list", timeout=10).json()
@@ -230,7 +230,7 @@ def test_harvester_gather_with_organization_filters(live_server, registry):
     assert org["result"]["title"] == "Управління стратегічного розвитку"
 
 
-def test_incremental_harvest_returns_only_what_changed(live_server, registry, coordinator):
+def test_incremental_harvest_returns_only_what_changed(live_server, registry, coordinator, ckan):
     everything = harvester_gather(live_server.url)
     assert len(everything) == len(published_from_db())
     last_run = timezone.now().astimezone(dt.UTC).replace(tzinfo=None).isoformat()
@@ -243,12 +243,11 @@ def test_incremental_harvest_returns_only_what_changed(live_server, registry, co
     assert sorted(p["name"] for p in changed) == ["new-one", "routes"]
     assert all(utc(p["metadata_modified"]) >= dt.datetime.fromisoformat(last_run).replace(tzinfo=dt.UTC)
                for p in changed)  # fmt: skip
-    ckan = RemoteCKAN(live_server.url)
     result = search(ckan, fq=f"metadata_modified:[{last_run}Z TO *]", sort="metadata_modified asc")
     assert [p["name"] for p in result["results"]] == ["routes", "new-one"]
 
 
-def test_ckanapi_dump_datasets_all_equals_the_published_registry(live_server, registry, tmp_path):
+def test_ckanapi_dump_datasets_all_equals_the_published_registry(live_server, registry, tmp_path, ckan):
     out = tmp_path / "datasets.jsonl"
     bin_dir = Path(sys.executable).parent
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
@@ -259,7 +258,6 @@ def test_ckanapi_dump_datasets_all_equals_the_published_registry(live_server, re
     published = published_from_db()
     assert sorted(p["name"] for p in dumped) == sorted(d.slug for d in published)
     by_slug = {d.slug: d for d in published}
-    ckan = RemoteCKAN(live_server.url)
     for package in dumped:
         dataset = by_slug[package["name"]]
         assert package["id"] == dataset.identifier and package["title"] == dataset.title
