@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Department
 from common.cache import public_data_version
+from common.collation import uk_order
 
 from ..quality import split_formats
 from ..selectors import dataset_public
@@ -220,8 +221,11 @@ def _order(sort: str, terms: list[Term]):
             continue
         if name not in SORT_FIELDS:
             raise SearchQueryError(_("Сортування за полем «%(field)s» неможливе.") % {"field": name[:40]})
+        if SORT_FIELDS[name] == "title":  # Ukrainian alphabetical order, as every list of the site
+            order.append(uk_order("title", descending))
+            continue
         order.append(("-" if descending else "") + SORT_FIELDS[name])
-    unique_last = bool(order) and order[-1].lstrip("-") in ("identifier", "slug")
+    unique_last = bool(order) and isinstance(order[-1], str) and order[-1].lstrip("-") in ("identifier", "slug")
     return order + ([] if unique_last else ["pk"]), rank
 
 

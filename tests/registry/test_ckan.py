@@ -127,3 +127,13 @@ def test_catalogue_facets_follow_every_change(client, datasets):
     name = next(iter(o for o in after["organization"] if after["organization"][o] == 2))
     shown = client.get("/api/3/action/organization_show", {"id": name}).json()["result"]
     assert shown["package_count"] == 2 and shown["title"] == routes.department.name
+
+
+def test_title_sort_is_ukrainian_alphabetical(client, db):
+    titles = ["Яблука", "Їжа", "Європа", "Ґрунти", "Іграшки", "Авто"]
+    for i, title in enumerate(titles):
+        DatasetFactory(slug=f"t{i}", title=title)
+    body = client.get("/api/3/action/package_search", {"sort": "title_string asc"}).json()
+    assert [p["title"] for p in body["result"]["results"]] == ["Авто", "Ґрунти", "Європа", "Іграшки", "Їжа", "Яблука"]
+    body = client.get("/api/3/action/package_search", {"sort": "title desc", "rows": 2}).json()
+    assert [p["title"] for p in body["result"]["results"]] == ["Яблука", "Їжа"]
