@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from common.collation import ukrainian_sort_key
+
 from ..selectors import dataset_public
 from .dicts import organization_list_full, package_dicts, resource_dicts, tag_dict
 from .envelope import NotFound, ValidationFailed
@@ -189,7 +191,8 @@ def tag_list(request, params: Params):
     qs = dataset_public()
     if query:
         qs = qs.filter(keywords__iregex=re.escape(query))
-    names = sorted(t for t, _n in item_counts(qs, "keywords") if query.casefold() in t.casefold())
+    names = [t for t, _n in item_counts(qs, "keywords") if query.casefold() in t.casefold()]
+    names.sort(key=ukrainian_sort_key)  # the tags of the catalogue, not its datasets: a short list
     if params.boolean("all_fields"):
         return [tag_dict(n) for n in names]
     return names
