@@ -1,6 +1,7 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from . import ckan, import_views, passport_views, views
+from . import import_views, passport_views, views
+from .ckan import views as ckan
 
 app_name = "registry"
 urlpatterns = [
@@ -17,9 +18,8 @@ urlpatterns = [
     path("registry/<slug:slug>/passport.<str:fmt>", passport_views.dataset_passport, name="dataset-passport"),
     path("registry/<slug:slug>/", views.dataset_detail, name="dataset-detail"),
     path("registry/<slug:slug>/mark-updated/", views.mark_updated, name="dataset-mark-updated"),
-    # CKAN action API v3 (read only).
-    path("api/3/action/package_list", ckan.package_list, name="ckan-package-list"),
-    path("api/3/action/package_show", ckan.package_show, name="ckan-package-show"),
-    path("api/3/action/package_search", ckan.package_search, name="ckan-package-search"),
-    path("api/3/action/organization_list", ckan.organization_list, name="ckan-organization-list"),
+    # CKAN action API (read only): /api/action/<name> as ckanapi calls it, /api/3/action/<name>.
+    re_path(r"^api/(?:(?P<version>[123])/)?action/(?P<name>[^/]*)/?$", ckan.action, name="ckan-action"),
+    path("api/3", ckan.api_version, {"version": 3}, name="ckan-api-3"),
+    path("api/util/status", ckan.util_status, name="ckan-status"),
 ]

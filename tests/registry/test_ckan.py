@@ -1,11 +1,14 @@
 """The CKAN-compatible endpoints answer with the shapes CKAN 2.9 (data.gov.ua) answers with."""
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from registry.choices import DatasetStatus
+from registry.models import Dataset
 
 from .factories import DatasetFactory
 
@@ -61,7 +64,7 @@ def test_package_show_by_slug_or_identifier(client, datasets, key):
     assert result["name"] == "budget" and result["id"] == "budget-2024"
     assert [t["name"] for t in result["tags"]] == ["бюджет", "фінанси"]
     assert [r["format"] for r in result["resources"]] == ["CSV", "XLSX"]
-    assert result["update_frequency"] == "monthly"
+    assert result["update_frequency"] == "Щомісяця"  # data.gov.ua's word, which the importer reads back
     assert "secret.person@example.org" not in response.content.decode()
     assert result["maintainer_email"] == datasets[0].department.email
 
@@ -85,9 +88,10 @@ def test_package_search(client, datasets):
     body = client.get("/api/3/action/package_search", {"q": "бюджет"}).json()
     assert_same_shape(body, recorded("package_search.json"))
     assert body["result"]["count"] == 1 and body["result"]["results"][0]["name"] == "budget"
-    everything = client.get("/api/3/action/package_search", {"rows": 1, "start": 1}).json()["result"]
+    everything = client.get("/api/3/action/package_search", {"rows": 1, "start": 1, "sort": "title asc"}).json()
+    everything = everything["result"]
     assert everything["count"] == 2 and len(everything["results"]) == 1
-    assert everything["results"][0]["name"] == "routes"  # ordered by title
+    assert everything["results"][0]["name"] == "routes"
     assert client.get("/api/3/action/package_search", {"q": "*:*"}).json()["result"]["count"] == 2
     assert client.get("/api/3/action/package_search", {"rows": "x"}).status_code == 409
 
@@ -95,6 +99,41 @@ def test_package_search(client, datasets):
 def test_organization_list(client, datasets):
     body = client.get("/api/3/action/organization_list").json()
     assert_same_shape(body, recorded("organization_list.json"))
-    assert len(body["result"]) == 3 and all(isinstance(name, str) for name in body["result"])
+    # Only departments that publish: the draft's department is not an organization of the catalogue.
+    assert len(body["result"]) == 2 and all(isinstance(name, str) for name in body["result"])
     full = client.get("/api/3/action/organization_list", {"all_fields": "true"}).json()["result"]
-    assert {o["title"] for o in full} == {d.department.name for d in datasets}
+    assert {o["title"] for o in full} == {d.department.name for d in datasets[:2]}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="relevance needs PostgreSQL's full text")
+def test_default_sort_puts_title_matches_first(client, db):
+    in_title = DatasetFactory(slug="in-title", title="Звіт про бюджет", description="Таблиці. " * 20)
+    in_text = DatasetFactory(slug="in-text", title="Звіт про доходи", description="Доходи бюджету. " * 20)
+    Dataset.objects.filter(pk=in_text.pk).update(updated_at=in_title.updated_at + dt.timedelta(days=1))
+    names = [p["name"] for p in client.get("/api/3/action/package_search", {"q": "бюджет"}).json()["result"]["results"]]
+    assert names == ["in-title", "in-text"]
+    newest_first = client.get("/api/3/action/package_search", {"q": "бюджет", "sort": "metadata_modified desc"})
+    assert [p["name"] for p in newest_first.json()["result"]["results"]] == ["in-text", "in-title"]
+
+
+def test_catalogue_facets_follow_every_change(client, datasets):
+    params = {"facet.field": '["tags", "organization"]'}
+    before = client.get("/api/3/action/package_search", params).json()["result"]["facets"]
+    assert before["tags"] == {"бюджет": 1, "фінанси": 1, "транспорт": 1}
+    routes = datasets[1]
+    DatasetFactory(slug="more", keywords="транспорт", department=routes.department)
+    after = client.get("/api/3/action/package_search", params).json()["result"]["facets"]
+    assert after["tags"]["транспорт"] == 2
+    name = next(iter(o for o in after["organization"] if after["organization"][o] == 2))
+    shown = client.get("/api/3/action/organization_show", {"id": name}).json()["result"]
+    assert shown["package_count"] == 2 and shown["title"] == routes.department.name
+
+
+def test_title_sort_is_ukrainian_alphabetical(client, db):
+    titles = ["Яблука", "Їжа", "Європа", "Ґрунти", "Іграшки", "Авто"]
+    for i, title in enumerate(titles):
+        DatasetFactory(slug=f"t{i}", title=title)
+    body = client.get("/api/3/action/package_search", {"sort": "title_string asc"}).json()
+    assert [p["title"] for p in body["result"]["results"]] == ["Авто", "Ґрунти", "Європа", "Іграшки", "Їжа", "Яблука"]
+    body = client.get("/api/3/action/package_search", {"sort": "title desc", "rows": 2}).json()
+    assert [p["title"] for p in body["result"]["results"]] == ["Яблука", "Їжа"]

@@ -97,8 +97,8 @@ def _public_urls():
         reverse("registry:catalog-jsonld"),
         reverse("registry:catalog-ttl"),
         reverse("registry:checklist-835"),
-        reverse("registry:ckan-package-list"),
-        reverse("registry:ckan-package-search") + "?rows=1000",
+        reverse("registry:ckan-action", kwargs={"version": "3", "name": "package_list"}),
+        reverse("registry:ckan-action", kwargs={"version": "3", "name": "package_search"}) + "?rows=1000",
         reverse("plan:progress-feed"),
         reverse("feedback:request-feed"),
         "/api/v1/datasets/?page_size=100",
@@ -108,7 +108,7 @@ def _public_urls():
     for d in datasets:
         urls += [reverse("registry:dataset-detail", args=[d.slug]), f"/api/v1/datasets/{d.pk}/"]
         if d.status == "published":  # the CKAN API shows published datasets only
-            urls.append(reverse("registry:ckan-package-show") + f"?id={d.slug}")
+            urls.append(reverse("registry:ckan-action", kwargs={"version": "3", "name": "package_show"}) + f"?id={d.slug}")
         for fmt in ("csv", "json", "xlsx"):
             urls += [
                 reverse("registry:dataset-passport", args=[d.slug, fmt]),
