@@ -108,7 +108,9 @@ def _public_urls():
     for d in datasets:
         urls += [reverse("registry:dataset-detail", args=[d.slug]), f"/api/v1/datasets/{d.pk}/"]
         if d.status == "published":  # the CKAN API shows published datasets only
-            urls.append(reverse("registry:ckan-action", kwargs={"version": "3", "name": "package_show"}) + f"?id={d.slug}")
+            urls.append(
+                reverse("registry:ckan-action", kwargs={"version": "3", "name": "package_show"}) + f"?id={d.slug}"
+            )
         for fmt in ("csv", "json", "xlsx"):
             urls += [
                 reverse("registry:dataset-passport", args=[d.slug, fmt]),
