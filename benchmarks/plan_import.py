@@ -83,8 +83,13 @@ def run(*, rows: int = 1000) -> dict:
 
     for count in (rows // 10, rows):
         data = csv_file([header, *_plan_rows(count)], delimiter=";", encoding="cp1251")
-        queries = []
-        with connection.execute_wrapper(lambda execute, *args: queries.append(1) or execute(*args)):
+        queries: list[int] = []
+
+        def count_query(execute, *args, queries=queries):
+            queries.append(1)
+            return execute(*args)
+
+        with connection.execute_wrapper(count_query):
             started = time.perf_counter()
             report = dry_run(data, "plan.csv")
             seconds = time.perf_counter() - started

@@ -294,3 +294,29 @@ def test_only_participants_is_an_error():
     rows = [["Принцип", "Завдання", "Строк", "Виконавці"], ["1", "А", "2019 рік", "Структурні підрозділи міської ради"]]
     with pytest.raises(ValidationError, match="це учасники, а не підрозділ"):
         imported(csv_file(rows), "p.csv")
+
+
+def test_import_queries_do_not_grow_with_the_rows(coordinator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    Department.objects.create(name=PR)
+
+    def queries_for(count, title):
+        rows = [["Принцип", "Завдання", "Строк", "Виконавці", "Показники"]]
+        rows += [
+            ["1", f"Завдання {i}", "2019 рік", f"{PR}, {GROUPS}", "Реалізація щонайменше одного проекту"]
+            for i in range(count)
+        ]
+        with CaptureQueriesContext(connection) as queries:
+            report = plan_import(
+                data=csv_file(rows), filename="p.csv", title=title, start="2019Q1", end="2020Q4", by=coordinator
+            )
+        assert report.tasks == count and report.indicators == count
+        return len(queries)
+
+    queries_for(2, "Перший")  # the user's roles are read once and kept on the user object
+    assert queries_for(5, "Малий") == queries_for(60, "Великий") <= 20
+    task = Task.objects.filter(plan__title="Великий").last()
+    assert task.history.get().history_user == coordinator and task.participants == GROUPS
+    assert task.task_departments.get().is_lead and task.periods.count() == 1
