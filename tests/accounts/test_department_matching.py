@@ -40,3 +40,26 @@ def test_rename_keeps_the_old_name_as_alias(coordinator, department_head):
     assert department.name == "Управління цифрового розвитку"
     assert department_match(old) == department
     assert DepartmentMatcher().match(old) == department
+
+
+def test_renaming_in_the_admin_keeps_the_old_name(client, coordinator):
+    department = Department.objects.create(name="Відділ інформаційних технологій")
+    client.force_login(coordinator)
+    url = f"/admin/accounts/department/{department.pk}/change/"
+    page = client.get(url)
+    assert page.status_code == 200
+    form = {
+        "name": "Управління цифрової трансформації",
+        "short_name": "",
+        "email": "",
+        "head": "",
+        "aliases-TOTAL_FORMS": "0",
+        "aliases-INITIAL_FORMS": "0",
+        "aliases-MIN_NUM_FORMS": "0",
+        "aliases-MAX_NUM_FORMS": "1000",
+    }
+    response = client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert department_match("Відділ інформаційних технологій") == department
+    department.refresh_from_db()
+    assert department.name == "Управління цифрової трансформації"
