@@ -11,7 +11,7 @@ say "Рядок N" exactly as the user sees it. Cells are stripped strings (line
 as "\\n"); merged cells carry their value into every cell they cover (a principle merged down a column
 fills each row; a heading merged across the table repeats in every column of that row).
 
-- CSV: UTF-8 with or without BOM, else Windows-1251; the delimiter (comma, semicolon, tab) is the one
+- CSV: UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1251; the delimiter (comma, semicolon, tab) is the one
   that splits the first records into the most consistent number of columns.
 - XLSX: the first worksheet, read with openpyxl in read-only mode after the zip directory is checked
   (declared uncompressed size, number of members) and the rows are counted by streaming the sheet's
@@ -157,7 +157,13 @@ def clean_cell(value) -> str:
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1251 (what Excel in a Ukrainian locale writes)."""
+    """UTF-8 (with or without BOM), UTF-16 with its BOM (Excel's "Unicode text"), else Windows-1251
+    (what Excel in a Ukrainian locale writes)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise SpreadsheetError(_("Файл CSV має бути в кодуванні UTF-8 або Windows-1251.")) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
