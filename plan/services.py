@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from accounts import roles
@@ -156,10 +157,12 @@ def plan_import(
     if new_names and not dry_run and not create_departments:
         raise ValidationError(
             [
-                "Нових підрозділів немає в довіднику: "
-                + "; ".join(f"«{n}»" for n in new_names)
-                + ". Підтвердіть їх створення (у командному рядку: --create-departments) "
-                "або виправте назви чи додайте їх як інші назви наявних підрозділів. Нічого не записано."
+                _(
+                    "Нових підрозділів немає в довіднику: %(names)s. Підтвердіть їх створення "
+                    "(у командному рядку: --create-departments) або виправте назви чи додайте їх як інші "
+                    "назви наявних підрозділів. Нічого не записано."
+                )
+                % {"names": "; ".join(f"«{n}»" for n in new_names)}
             ]
         )
     with transaction.atomic():

@@ -35,4 +35,12 @@ EN = {
     "Також залучені": "Also involved",
     "пропущено": "skipped",
     "Виконавчі органи": "Responsible bodies",
+    "Рядок %(row)s: бракує колонок %(columns)s.": "Row %(row)s: missing columns %(columns)s.",
+    "Невідоме поле у відповідності колонок: %(fields)s. Можливі: %(known)s, «-» (пропустити).": "Unknown field in the column mapping: %(fields)s. Possible: %(known)s, «-» (skip).",
+    "Нерозпізнані заголовки: %(headers)s; вкажіть відповідність, наприклад «%(example)s».": "Unrecognised headers: %(headers)s; give a mapping, for example «%(example)s».",
+    "завдання повторює рядок %(row)s.": "the task repeats row %(row)s.",
+    "очікується номер принципу (I–VI або 1–6) або його назва з Хартії, отримано «%(text)s».": "expected the principle's number (I–VI or 1–6) or its name in the Charter, got «%(text)s».",
+    "«%(text)s» — це учасники, а не підрозділ; вкажіть відповідальний підрозділ першим.": "«%(text)s» are participants, not a department; name the responsible department first.",
+    "Рядок %(row)s: не вдалося розпізнати принцип Хартії «%(text)s».": "Row %(row)s: the Charter principle «%(text)s» was not recognised.",
+    "Нових підрозділів немає в довіднику: %(names)s. Підтвердіть їх створення (у командному рядку: --create-departments) або виправте назви чи додайте їх як інші назви наявних підрозділів. Нічого не записано.": "These new departments are not in the directory: %(names)s. Confirm creating them (on the command line: --create-departments), or correct the names or add them as other names of existing departments. Nothing was saved.",
 }
