@@ -20,7 +20,7 @@ from simple_history.utils import bulk_create_with_history
 from accounts import roles
 from accounts.departments import DepartmentMatcher
 from accounts.models import Department
-from accounts.services import department_get_or_create
+from accounts.services import departments_for_names
 from common.cache import public_data_changed
 from common.quarters import Quarter
 from common.uploads import validate_upload
@@ -153,7 +153,7 @@ def plan_import(
         raise ValidationError([str(exc)]) from None
     if table.errors:
         raise ValidationError(table.errors)
-    new_names = list(dict.fromkeys(n for row in table.rows for n in row.departments if not matcher.knows(n)))
+    _found, new_names = departments_for_names(names=[n for row in table.rows for n in row.departments], matcher=matcher)
     if new_names and not dry_run and not create_departments:
         raise ValidationError(
             [
@@ -200,16 +200,10 @@ def _write_rows(*, plan: ActionPlan, rows: list[PlanRow], by, matcher: Departmen
             section.full_clean(exclude=["principle"])
             sections[key] = section
     Section.objects.bulk_create(sections.values())
-    departments: dict[str, Department] = {}
-    for name in dict.fromkeys(n for row in rows for n in row.departments):
-        department = matcher.match(name)
-        if department is None:
-            # Reached only after the user confirmed new departments (or in a dry run, rolled back).
-            department, created = department_get_or_create(name=name)
-            matcher.remember(department, name)
-            if created:
-                report.new_departments.append(department.name)
-        departments[name] = department
+    # New departments are created here only after the user confirmed them (or in a dry run, rolled back).
+    departments, report.new_departments = departments_for_names(
+        names=[n for row in rows for n in row.departments], create=True, matcher=matcher
+    )
     tasks = []
     for position, row in enumerate(rows, start=1):
         task = Task(

@@ -63,3 +63,15 @@ def test_renaming_in_the_admin_keeps_the_old_name(client, coordinator):
     assert department_match("Відділ інформаційних технологій") == department
     department.refresh_from_db()
     assert department.name == "Управління цифрової трансформації"
+
+
+def test_departments_for_names_lists_new_ones_and_creates_only_when_asked():
+    from accounts.services import departments_for_names
+
+    known = Department.objects.create(name="Управління А")
+    found, new = departments_for_names(names=["управління  а", "Відділ Б", "відділ б"])
+    assert found == {"управління  а": known} and new == ["Відділ Б"]
+    assert Department.objects.count() == 1
+    found, new = departments_for_names(names=["Відділ Б", "відділ б", "Управління А"], create=True)
+    assert new == ["Відділ Б"] and found["Відділ Б"] == found["відділ б"] != known
+    assert Department.objects.count() == 2
