@@ -320,3 +320,11 @@ def test_import_queries_do_not_grow_with_the_rows(coordinator):
     task = Task.objects.filter(plan__title="Великий").last()
     assert task.history.get().history_user == coordinator and task.participants == GROUPS
     assert task.task_departments.get().is_lead and task.periods.count() == 1
+
+
+def test_a_hostile_executors_cell_is_parsed_in_bounded_time():
+    cell = ", ".join(f"відділ {i}" if i % 2 else f"назва {i}" for i in range(1500))[:10_000]
+    started = time.perf_counter()
+    parsed = parse_executors(cell, known=lambda name: False)
+    assert time.perf_counter() - started < 1
+    assert len(parsed.departments) > 400 and parsed.departments[1] == "Відділ 1, назва 2"
