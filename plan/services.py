@@ -87,6 +87,9 @@ def plan_create(
     return plan
 
 
+MAX_ERRORS_SHOWN = 200  # a broken 5,000-row file must not become a page of 25,000 lines
+
+
 @dataclass
 class ImportReport:
     plan: ActionPlan | None
@@ -152,7 +155,10 @@ def plan_import(
     except TableError as exc:
         raise ValidationError([str(exc)]) from None
     if table.errors:
-        raise ValidationError(table.errors)
+        shown = table.errors[:MAX_ERRORS_SHOWN]
+        if len(table.errors) > MAX_ERRORS_SHOWN:
+            shown.append(_("…і ще помилок: %(count)s.") % {"count": len(table.errors) - MAX_ERRORS_SHOWN})
+        raise ValidationError(shown)
     _found, new_names = departments_for_names(names=[n for row in table.rows for n in row.departments], matcher=matcher)
     if new_names and not dry_run and not create_departments:
         raise ValidationError(

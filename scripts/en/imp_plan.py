@@ -43,4 +43,5 @@ EN = {
     "«%(text)s» — це учасники, а не підрозділ; вкажіть відповідальний підрозділ першим.": "«%(text)s» are participants, not a department; name the responsible department first.",
     "Рядок %(row)s: не вдалося розпізнати принцип Хартії «%(text)s».": "Row %(row)s: the Charter principle «%(text)s» was not recognised.",
     "Нових підрозділів немає в довіднику: %(names)s. Підтвердіть їх створення (у командному рядку: --create-departments) або виправте назви чи додайте їх як інші назви наявних підрозділів. Нічого не записано.": "These new departments are not in the directory: %(names)s. Confirm creating them (on the command line: --create-departments), or correct the names or add them as other names of existing departments. Nothing was saved.",
+    "…і ще помилок: %(count)s.": "…and %(count)s more errors.",
 }

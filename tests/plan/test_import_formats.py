@@ -328,3 +328,10 @@ def test_a_hostile_executors_cell_is_parsed_in_bounded_time():
     parsed = parse_executors(cell, known=lambda name: False)
     assert time.perf_counter() - started < 1
     assert len(parsed.departments) > 400 and parsed.departments[1] == "Відділ 1, назва 2"
+
+
+def test_a_file_full_of_errors_reports_the_first_two_hundred():
+    rows = [["Принцип", "Завдання", "Строк", "Виконавці"]] + [["1", f"З {i}", "колись", "Відділ"] for i in range(300)]
+    with pytest.raises(ValidationError) as error:
+        imported(csv_file(rows), "p.csv")
+    assert len(error.value.messages) == 201 and error.value.messages[-1] == "…і ще помилок: 100."
