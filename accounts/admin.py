@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from .models import Department, DepartmentAlias, User
+from .services import department_rename
 
 
 @admin.register(User)
@@ -23,6 +24,15 @@ class DepartmentAliasInline(admin.TabularInline):
 @admin.register(Department)
 class DepartmentAdmin(admin.ModelAdmin):
     inlines = [DepartmentAliasInline]
+
+    def save_model(self, request, obj, form, change):
+        # A renaming goes through the service, which keeps the old name as an alias for imports.
+        if change and "name" in form.changed_data:
+            new_name, obj.name = obj.name, form.initial["name"]
+            department_rename(department=obj, name=new_name, by=request.user)
+        else:
+            super().save_model(request, obj, form, change)
+
     list_display = ("name", "short_name", "email", "head")
     search_fields = ("name", "short_name", "email")
     list_select_related = ("head",)

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from . import roles
-from .departments import department_match, department_match_key, normalise_department_name
+from .departments import DepartmentMatcher, department_match, department_match_key, normalise_department_name
 from .models import Department, DepartmentAlias, User
 
 
@@ -22,6 +22,32 @@ def department_get_or_create(*, name: str) -> tuple[Department, bool]:
     department.full_clean(exclude=["match_key"])
     department.save()
     return department, True
+
+
+@transaction.atomic
+def departments_for_names(
+    *, names, create: bool = False, matcher: DepartmentMatcher | None = None
+) -> tuple[dict[str, Department], list[str]]:
+    """Departments for names as an import wrote them: matched by normalised name or alias.
+
+    Returns ({name: department}, [names no department has]). Those new names are created only with
+    ``create`` (after the user confirmed them); without it they are left out of the dict, so the
+    caller lists them and refuses, never creating a department silently. Two queries plus a few per
+    new department, whatever the number of names.
+    """
+    matcher = matcher or DepartmentMatcher()
+    found: dict[str, Department] = {}
+    new: dict[str, str] = {}  # match key -> the name as first written
+    for name in dict.fromkeys(names):
+        department = matcher.match(name)
+        if department is None:
+            new.setdefault(department_match_key(name), normalise_department_name(name))
+            if not create:
+                continue
+            department, _created = department_get_or_create(name=name)
+            matcher.remember(department, name)
+        found[name] = department
+    return found, list(new.values())
 
 
 @transaction.atomic

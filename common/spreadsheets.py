@@ -11,11 +11,11 @@ say "Рядок N" exactly as the user sees it. Cells are stripped strings (line
 as "\\n"); merged cells carry their value into every cell they cover (a principle merged down a column
 fills each row; a heading merged across the table repeats in every column of that row).
 
-- CSV: UTF-8 with or without BOM, else Windows-1251; the delimiter (comma, semicolon, tab) is the one
+- CSV: UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1251; the delimiter (comma, semicolon, tab) is the one
   that splits the first records into the most consistent number of columns.
-- XLSX: the first worksheet, read with openpyxl in read-only mode after the zip directory is checked
-  (declared uncompressed size, number of members) and the rows are counted by streaming the sheet's
-  XML, which also yields its merged ranges (read-only mode has none).
+- XLSX (read in ``common.office_tables``): the first worksheet, with openpyxl in read-only mode after
+  the zip directory is checked (declared uncompressed size, number of members) and the rows are
+  counted by streaming the sheet's XML, which also yields its merged ranges (read-only mode has none).
 - DOCX: the largest table of the document; horizontal (gridSpan) and vertical (vMerge) merges carried.
 
 Guards, all before the rows reach an importer, each a :class:`SpreadsheetError` in Ukrainian with the
@@ -29,7 +29,6 @@ import csv
 import datetime as dt
 import io
 import re
-import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
@@ -41,7 +40,6 @@ MAX_UNCOMPRESSED_BYTES = 60 * 1024 * 1024  # all members of an XLSX/DOCX togethe
 MAX_ZIP_MEMBERS = 2000
 MAX_ROWS = 20_000
 MAX_CELL_CHARS = 10_000
-_CHUNK = 1024 * 1024
 
 
 class SpreadsheetError(ValueError):
@@ -96,14 +94,18 @@ def read_rows(data: bytes, filename: str, *, limits: Limits | None = None) -> li
         raise SpreadsheetError(_("Файл порожній."))
     name = (filename or "").lower()
     if name.endswith((".xlsx", ".xlsm")):
-        rows = _read_xlsx(data, limits)
+        from .office_tables import read_xlsx
+
+        rows = read_xlsx(data, limits)
     elif name.endswith(".docx"):
-        rows = _read_docx(data, limits)
+        from .office_tables import read_docx
+
+        rows = read_docx(data, limits)
     elif name.endswith((".csv", ".txt")):
         rows = _read_csv(data, limits)
     else:
         raise SpreadsheetError(_("Підтримуються файли CSV, XLSX і DOCX."))
-    _check_cells(rows, limits)
+    check_cells(rows, limits)
     while rows and not any(rows[-1]):
         rows.pop()
     if not rows:
@@ -111,7 +113,7 @@ def read_rows(data: bytes, filename: str, *, limits: Limits | None = None) -> li
     return rows
 
 
-def _check_cells(rows: list[list[str]], limits: Limits) -> None:
+def check_cells(rows: list[list[str]], limits: Limits) -> None:
     if len(rows) > limits.max_rows:
         raise SpreadsheetError(
             _("Забагато рядків: %(count)s; найбільше %(max)s.") % {"count": len(rows), "max": limits.max_rows}
@@ -157,7 +159,13 @@ def clean_cell(value) -> str:
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1251 (what Excel in a Ukrainian locale writes)."""
+    """UTF-8 (with or without BOM), UTF-16 with its BOM (Excel's "Unicode text"), else Windows-1251
+    (what Excel in a Ukrainian locale writes)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise SpreadsheetError(_("Файл CSV має бути в кодуванні UTF-8 або Windows-1251.")) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -214,178 +222,6 @@ def _read_csv(data: bytes, limits: Limits) -> list[list[str]]:
                 break
     finally:
         csv.field_size_limit(previous)
-    return rows
-
-
-# --- ZIP-based formats (XLSX, DOCX) -------------------------------------------------------------
-
-
-def _open_zip(data: bytes, limits: Limits, kind: str) -> zipfile.ZipFile:
-    """Open the archive and refuse it from its directory alone when it would unpack too large."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise SpreadsheetError(_("Файл %(kind)s пошкоджений або має інший формат.") % {"kind": kind}) from None
-    total = sum(m.file_size for m in members)
-    if len(members) > MAX_ZIP_MEMBERS or total > limits.max_uncompressed:
-        raise SpreadsheetError(
-            _("Файл %(kind)s після розпакування завеликий (%(size)s; найбільше %(max)s).")
-            % {"kind": kind, "size": size_label(total), "max": size_label(limits.max_uncompressed)}
-        )
-    return archive
-
-
-_ROW_TAG = re.compile(rb"<(?:\w+:)?(?:row|tr)[\s>/]")
-_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
-
-
-def _scan_member(archive: zipfile.ZipFile, member: str, limits: Limits) -> tuple[int, list[tuple[bytes, ...]]]:
-    """Count rows in an XML member by streaming it (bounded by its checked size); collect merge refs."""
-    rows, merges, tail = 0, [], b""
-    try:
-        with archive.open(member) as stream:
-            while True:
-                chunk = stream.read(_CHUNK)
-                block = tail + chunk
-                # a tag that may continue in the next chunk is left in the tail and counted there
-                cut = len(block) - 256 if chunk else len(block)
-                rows += sum(1 for m in _ROW_TAG.finditer(block) if m.start() < cut)
-                merges += [m.groups() for m in _MERGE_REF.finditer(block) if m.start() < cut]
-                if rows > limits.max_rows:
-                    raise SpreadsheetError(
-                        _("Забагато рядків: понад %(max)s.") % {"max": limits.max_rows}, row=limits.max_rows + 1
-                    )
-                if not chunk:
-                    break
-                tail = block[max(cut, 0) :]
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, KeyError):
-        raise SpreadsheetError(_("Файл пошкоджений: не вдалося розпакувати «%(name)s».") % {"name": member}) from None
-    return rows, merges
-
-
-def _column_index(letters: bytes) -> int:
-    index = 0
-    for char in letters:
-        index = index * 26 + (char - 64)
-    return index - 1
-
-
-def _carry_merges(rows: list[list[str]], merges: list[tuple[int, int, int, int]]) -> None:
-    """Copy each merged range's top-left value into every cell it covers (0-based inclusive bounds).
-
-    Ranges are clipped to the cells that hold data, so "A1:XFD1048576" cannot inflate the table.
-    """
-    width = max((len(r) for r in rows), default=0)
-    budget = 4 * len(rows) * max(width, 1)  # cells visited; honest merges stay far below
-    for top, left, bottom, right in merges:
-        if top >= len(rows) or left >= width:
-            continue
-        right = min(right, width - 1)
-        budget -= (min(bottom, len(rows) - 1) - top + 1) * (right - left + 1)
-        if budget < 0:
-            raise SpreadsheetError(_("Забагато об’єднаних клітинок: файл схожий на пошкоджений."))
-        value = rows[top][left] if left < len(rows[top]) else ""
-        for r in range(top, min(bottom, len(rows) - 1) + 1):
-            row = rows[r]
-            if len(row) <= right:
-                row.extend([""] * (right + 1 - len(row)))
-            for c in range(left, right + 1):
-                if not row[c]:
-                    row[c] = value
-
-
-def _read_xlsx(data: bytes, limits: Limits) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    archive = _open_zip(data, limits, "XLSX")
-    # Rows counted and merges collected before openpyxl touches the file: it would parse a sheet
-    # without <dimension> to the end just to size it.
-    scanned = {
-        name: _scan_member(archive, name, limits)[1]
-        for name in archive.namelist()
-        if name.startswith("xl/worksheets/") and name.endswith(".xml")
-    }
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken workbook
-        raise SpreadsheetError(_("Файл XLSX пошкоджений або має інший формат.")) from None
-    try:
-        if not book.worksheets:
-            raise SpreadsheetError(_("У файлі XLSX немає аркушів."))
-        sheet = book.worksheets[0]
-        merge_refs = scanned.get(sheet._worksheet_path.lstrip("/"), [])
-        sheet.reset_dimensions()  # a false <dimension> must neither cut nor pad the sheet
-        rows: list[list[str]] = []
-        for values in sheet.iter_rows(min_row=1, min_col=1, values_only=True):
-            rows.append([clean_cell(v) for v in values])
-            if len(rows) > limits.max_rows:
-                break
-    finally:
-        book.close()
-    merges = [(int(r1) - 1, _column_index(c1), int(r2) - 1, _column_index(c2)) for c1, r1, c2, r2 in merge_refs]
-    _check_cells(rows, limits)
-    _carry_merges(rows, merges)
-    return rows
-
-
-def _read_docx(data: bytes, limits: Limits) -> list[list[str]]:
-    import docx
-    from docx.oxml.ns import qn
-
-    archive = _open_zip(data, limits, "DOCX")
-    if "word/document.xml" not in archive.namelist():
-        raise SpreadsheetError(_("Файл DOCX пошкоджений або має інший формат."))
-    _scan_member(archive, "word/document.xml", limits)
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception:  # noqa: BLE001 - python-docx raises many kinds for a broken document
-        raise SpreadsheetError(_("Файл DOCX пошкоджений або має інший формат.")) from None
-    tables = [_docx_table_rows(table._tbl, qn) for table in document.tables]
-    if not tables:
-        raise SpreadsheetError(_("У документі DOCX немає таблиці."))
-    return max(tables, key=lambda rows: sum(len(r) for r in rows))
-
-
-def _docx_cell_text(tc, qn) -> str:
-    text_tag, breaks, tab = qn("w:t"), {qn("w:br"), qn("w:cr")}, qn("w:tab")
-    paragraphs = []
-    for paragraph in tc.iter(qn("w:p")):
-        parts = []
-        for node in paragraph.iter(text_tag, tab, *breaks):
-            parts.append(node.text or "" if node.tag == text_tag else " " if node.tag == tab else "\n")
-        paragraphs.append("".join(parts))
-    return clean_cell("\n".join(paragraphs))
-
-
-def _docx_table_rows(tbl, qn) -> list[list[str]]:
-    """Rows of a Word table on its grid: a gridSpan cell repeats across, a vMerge continuation takes the text above."""
-    rows: list[list[str]] = []
-    for tr in tbl.iter(qn("w:tr")):
-        if tr.getparent() is not tbl:
-            continue  # a row of a nested table
-        row: list[str] = []
-        properties = tr.find(qn("w:trPr"))
-        before = properties.find(qn("w:gridBefore")) if properties is not None else None
-        if before is not None:
-            row.extend([""] * int(before.get(qn("w:val"), "0") or 0))
-        for tc in tr.findall(qn("w:tc")):
-            tc_pr = tc.find(qn("w:tcPr"))
-            span, continues = 1, False
-            if tc_pr is not None:
-                grid_span = tc_pr.find(qn("w:gridSpan"))
-                if grid_span is not None:
-                    span = max(1, min(int(grid_span.get(qn("w:val"), "1") or 1), 64))
-                v_merge = tc_pr.find(qn("w:vMerge"))
-                continues = v_merge is not None and v_merge.get(qn("w:val"), "continue") == "continue"
-            column = len(row)
-            if continues and rows:
-                above = rows[-1]
-                text = above[column] if column < len(above) else ""
-            else:
-                text = _docx_cell_text(tc, qn)
-            row.extend([text] * span)
-        rows.append(row)
     return rows
 
 

@@ -74,6 +74,7 @@ GENERIC_GROUPS = (
     "всі ",
 )
 
+MAX_PARTS_IN_NAME = 8
 _PLACEHOLDER = "\ue000"  # "та/або" must not split on its slash
 _HARD = re.compile(r"[;/\n]+")
 _SOFT = re.compile(r"(,|\s+та\s+|\s+і\s+|\s+й\s+)")
@@ -112,8 +113,8 @@ def _split_piece(piece: str, known: Callable[[str], bool]) -> list[str]:
     names: list[str] = []
     i = 0
     while i < len(parts):
-        # The longest run of parts that is a known department is kept whole.
-        for j in range(len(parts) - 1, i, -1):
+        # The longest run of parts (a name has a few commas or "та" at most) that is a known department.
+        for j in range(min(len(parts) - 1, i + MAX_PARTS_IN_NAME), i, -1):
             candidate = _join(parts, seps, i, j)
             if known(_tidy(candidate)):
                 names.append(candidate)
@@ -130,7 +131,7 @@ def _split_piece(piece: str, known: Callable[[str], bool]) -> list[str]:
                     continue
                 if starts_unit(nxt) or (is_generic(nxt) and not generic) or known(_tidy(nxt)):
                     break
-                current = _join(parts, seps, i, j)
+                current += seps[j - 1] + nxt
                 j += 1
             names.append(current)
             i = j

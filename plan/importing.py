@@ -22,6 +22,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from common.quarters import Quarter
 from common.spreadsheets import IGNORE, HeaderMatch, Limits, SpreadsheetError, find_header_row, header_key, read_rows
 
@@ -187,7 +189,8 @@ def resolve_mapping(mapping: dict[str, str] | None) -> dict[str, str]:
     if unknown:
         known = ", ".join(f"{k} ({v})" for k, v in FIELD_LABELS.items())
         raise TableError(
-            f"Невідоме поле у відповідності колонок: {', '.join(unknown)}. Можливі: {known}, «-» (пропустити)."
+            _("Невідоме поле у відповідності колонок: %(fields)s. Можливі: %(known)s, «-» (пропустити).")
+            % {"fields": ", ".join(unknown), "known": known}
         )
     return resolved
 
@@ -299,7 +302,10 @@ def validate_table(
                 set_principle(found)
                 principle_titles.setdefault(found[0], found[1])
             elif heading.lower().startswith("принцип"):
-                errors.append(f"Рядок {row_number}: не вдалося розпізнати принцип Хартії «{heading}».")
+                errors.append(
+                    _("Рядок %(row)s: не вдалося розпізнати принцип Хартії «%(text)s».")
+                    % {"row": row_number, "text": heading}
+                )
             else:
                 section = heading
             continue
@@ -310,7 +316,8 @@ def validate_table(
             if found is None:
                 error(
                     F_PRINCIPLE,
-                    f"очікується номер принципу (I–VI або 1–6) або його назва з Хартії, отримано «{principle_cell}».",
+                    _("очікується номер принципу (I–VI або 1–6) або його назва з Хартії, отримано «%(text)s».")
+                    % {"text": principle_cell},
                 )
                 principle = None
             else:
@@ -349,8 +356,8 @@ def validate_table(
             if executors.participants:
                 error(
                     F_EXECUTORS,
-                    f"«{executors.participants_text}» — це учасники, а не підрозділ; "
-                    "вкажіть відповідальний підрозділ першим.",
+                    _("«%(text)s» — це учасники, а не підрозділ; вкажіть відповідальний підрозділ першим.")
+                    % {"text": executors.participants_text},
                 )
             else:
                 error(F_EXECUTORS, "не вказано виконавчий орган.")
@@ -359,7 +366,7 @@ def validate_table(
             error(F_EXECUTORS, "назва підрозділу довша за 255 символів.")
         duplicate_key = " ".join(f"{title} {cell(row, F_DESCRIPTION)}".lower().split())
         if title and duplicate_key in seen_tasks:
-            error(F_TASK, f"завдання повторює рядок {seen_tasks[duplicate_key]}.")
+            error(F_TASK, _("завдання повторює рядок %(row)s.") % {"row": seen_tasks[duplicate_key]})
             continue
         if title:
             seen_tasks[duplicate_key] = row_number
@@ -393,11 +400,13 @@ def _missing_columns_message(rows: list[list[str]], mapping) -> str | None:
     missing = [FIELD_LABELS[name] for name in REQUIRED if name not in match.columns]
     if not missing:
         return None
-    text = f"Рядок {match.row_number}: бракує колонок " + ", ".join(f"«{m}»" for m in missing) + "."
+    text = _("Рядок %(row)s: бракує колонок %(columns)s.") % {
+        "row": match.row_number,
+        "columns": ", ".join(f"«{m}»" for m in missing),
+    }
     if match.unrecognised:
-        text += (
-            " Нерозпізнані заголовки: "
-            + ", ".join(f"«{u}»" for u in match.unrecognised)
-            + f"; вкажіть відповідність, наприклад «{match.unrecognised[0]}=executors»."
-        )
+        text += " " + _("Нерозпізнані заголовки: %(headers)s; вкажіть відповідність, наприклад «%(example)s».") % {
+            "headers": ", ".join(f"«{u}»" for u in match.unrecognised),
+            "example": f"{match.unrecognised[0]}=executors",
+        }
     return text

@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from accounts import roles
 from accounts.departments import DepartmentMatcher
 from accounts.models import Department
-from accounts.services import department_get_or_create
+from accounts.services import departments_for_names
+from common.cache import public_data_changed
 from common.quarters import Quarter
 from common.uploads import validate_upload
 
@@ -82,6 +85,9 @@ def plan_create(
         raise ValidationError({"title": f"План «{plan.title}» з початком {plan.start_quarter} вже існує."})
     plan.save()
     return plan
+
+
+MAX_ERRORS_SHOWN = 200  # a broken 5,000-row file must not become a page of 25,000 lines
 
 
 @dataclass
@@ -149,15 +155,20 @@ def plan_import(
     except TableError as exc:
         raise ValidationError([str(exc)]) from None
     if table.errors:
-        raise ValidationError(table.errors)
-    new_names = list(dict.fromkeys(n for row in table.rows for n in row.departments if not matcher.knows(n)))
+        shown = table.errors[:MAX_ERRORS_SHOWN]
+        if len(table.errors) > MAX_ERRORS_SHOWN:
+            shown.append(_("…і ще помилок: %(count)s.") % {"count": len(table.errors) - MAX_ERRORS_SHOWN})
+        raise ValidationError(shown)
+    _found, new_names = departments_for_names(names=[n for row in table.rows for n in row.departments], matcher=matcher)
     if new_names and not dry_run and not create_departments:
         raise ValidationError(
             [
-                "Нових підрозділів немає в довіднику: "
-                + "; ".join(f"«{n}»" for n in new_names)
-                + ". Підтвердіть їх створення (у командному рядку: --create-departments) "
-                "або виправте назви чи додайте їх як інші назви наявних підрозділів. Нічого не записано."
+                _(
+                    "Нових підрозділів немає в довіднику: %(names)s. Підтвердіть їх створення "
+                    "(у командному рядку: --create-departments) або виправте назви чи додайте їх як інші "
+                    "назви наявних підрозділів. Нічого не записано."
+                )
+                % {"names": "; ".join(f"«{n}»" for n in new_names)}
             ]
         )
     with transaction.atomic():
@@ -173,26 +184,37 @@ def plan_import(
 
 
 def _write_rows(*, plan: ActionPlan, rows: list[PlanRow], by, matcher: DepartmentMatcher) -> ImportReport:
+    """Write the validated rows in bulk: a fixed number of queries whatever the plan's size.
+
+    Bulk writes skip model signals, so history rows are written with them (``bulk_create_with_history``,
+    the acting user and the reason "Імпорт плану") and the public pages' cache is bumped at the end.
+    """
     report = ImportReport(plan=plan, dry_run=False)
     principles: dict[int, Principle] = {}
     sections: dict[tuple[int, str], Section] = {}
-    for position, row in enumerate(rows, start=1):
-        principle = principles.get(row.principle_number)
-        if principle is None:
+    for row in rows:
+        if row.principle_number not in principles:
             principle = Principle(plan=plan, number=row.principle_number, title=row.principle_title)
-            principle.full_clean()
-            principle.save()
+            principle.full_clean(exclude=["plan"], validate_unique=False, validate_constraints=False)
             principles[row.principle_number] = principle
+    Principle.objects.bulk_create(principles.values())
+    for row in rows:
         key = (row.principle_number, row.section_title)
-        section = sections.get(key)
-        if section is None:
-            section = Section(principle=principle, title=row.section_title, position=len(sections) + 1)
-            section.full_clean()
-            section.save()
+        if key not in sections:
+            section = Section(principle=principles[row.principle_number], title=row.section_title)
+            section.position = len(sections) + 1
+            section.full_clean(exclude=["principle"])
             sections[key] = section
+    Section.objects.bulk_create(sections.values())
+    # New departments are created here only after the user confirmed them (or in a dry run, rolled back).
+    departments, report.new_departments = departments_for_names(
+        names=[n for row in rows for n in row.departments], create=True, matcher=matcher
+    )
+    tasks = []
+    for position, row in enumerate(rows, start=1):
         task = Task(
             plan=plan,
-            section=section,
+            section=sections[(row.principle_number, row.section_title)],
             position=position,
             title=row.title,
             description=row.description,
@@ -201,22 +223,28 @@ def _write_rows(*, plan: ActionPlan, rows: list[PlanRow], by, matcher: Departmen
             participants=row.participants,
         )
         _apply_deadline_fields(task, row.deadline)
-        task.full_clean()
-        _save_with_history(task, by=by, reason="Імпорт плану")
-        _write_periods(task, row.deadline)
-        for index, name in enumerate(row.departments):
-            department = matcher.match(name)
-            if department is None:
-                # Reached only after the user confirmed new departments (or in a dry run, rolled back).
-                department, created = department_get_or_create(name=name)
-                matcher.remember(department, name)
-                if created:
-                    report.new_departments.append(department.name)
-            TaskDepartment.objects.get_or_create(
-                task=task, department=department, defaults={"is_lead": index == 0, "position": index}
-            )
-        report.indicators += _write_indicators(task)
+        task.full_clean(exclude=["plan", "section"])
+        tasks.append(task)
+    user = by if by is not None and getattr(by, "is_authenticated", False) else None
+    tasks = bulk_create_with_history(tasks, Task, default_user=user, default_change_reason="Імпорт плану")
+    periods, links, indicators = [], [], []
+    for task, row in zip(tasks, rows, strict=True):
+        periods += [TaskPeriod(task=task, start_index=a.index, end_index=b.index) for a, b in row.deadline.periods]
+        lead_first = list(dict.fromkeys(departments[name].pk for name in row.departments))
+        links += [
+            TaskDepartment(task=task, department_id=pk, is_lead=index == 0, position=index)
+            for index, pk in enumerate(lead_first)
+        ]
+        indicators += [
+            Indicator(task=task, text=t.text, target_value=t.value, unit=t.unit[:100], position=i)
+            for i, t in enumerate(find_targets(task.indicators_text))
+        ]
+    TaskPeriod.objects.bulk_create(periods)
+    TaskDepartment.objects.bulk_create(links)
+    Indicator.objects.bulk_create(indicators)
+    public_data_changed()
     report.principles, report.sections, report.tasks = len(principles), len(sections), len(rows)
+    report.indicators = len(indicators)
     return report
 
 

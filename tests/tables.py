@@ -39,15 +39,18 @@ def docx_file(rows, *, merged_rows=(), vertical=(), title="Додаток до �
     ``vertical``: (column, first_row, last_row) cells merged down (vMerge), text from the first.
     """
     import docx
+    from docx.table import _Cell
 
     document = docx.Document()
     document.add_paragraph(title)
     width = max(len(r) for r in rows)
-    table = document.add_table(rows=len(rows), cols=width)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
+    table = document.add_table(rows=0, cols=width)
+    for row in rows:
+        # cells through their XML: table.cell() re-walks the whole table on every call
+        new_row = table.add_row()
+        for tc, value in zip(new_row._tr.tc_lst, row, strict=False):
             if value:
-                table.cell(r, c).text = str(value)
+                _Cell(tc, table).text = str(value)
     for r in merged_rows:
         text = rows[r][0]
         merged = table.cell(r, 0).merge(table.cell(r, width - 1))

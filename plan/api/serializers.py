@@ -63,6 +63,7 @@ class TaskSerializer(serializers.ModelSerializer):
             "percent",
             "overdue",
             "departments",
+            "participants",
             "principle",
             "section",
             "indicators",

@@ -24,7 +24,7 @@ TABLE = [
 
 @pytest.mark.parametrize(
     ("delimiter", "encoding"),
-    [(",", "utf-8"), (";", "utf-8-sig"), (";", "cp1251"), ("\t", "utf-8"), (";", "utf-8")],
+    [(",", "utf-8"), (";", "utf-8-sig"), (";", "cp1251"), ("\t", "utf-8"), (";", "utf-8"), ("\t", "utf-16")],
 )
 def test_csv_dialects_read_alike(delimiter, encoding):
     data = csv_file(TABLE, delimiter=delimiter, encoding=encoding)
@@ -131,12 +131,20 @@ def test_row_cap():
     ("kwargs", "message"), [({}, "після розпакування завеликий"), ({"rows_only": True}, "Забагато рядків")]
 )
 def test_zip_bombs_refused_in_under_two_seconds(kwargs, message):
+    import tracemalloc
+
     bomb = xlsx_bomb(**kwargs)
     assert len(bomb) < 2 * 1024 * 1024
+    tracemalloc.start()
     started = time.perf_counter()
-    with pytest.raises(SpreadsheetError, match=message):
-        read_rows(bomb, "bomb.xlsx")
-    assert time.perf_counter() - started < 2
+    try:
+        with pytest.raises(SpreadsheetError, match=message):
+            read_rows(bomb, "bomb.xlsx")
+        elapsed = time.perf_counter() - started
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert elapsed < 2 and peak < 20 * 1024 * 1024  # the bomb's 200 MB are never unpacked
 
 
 def test_huge_merged_ranges_do_not_inflate_the_table():
@@ -147,3 +155,21 @@ def test_huge_merged_ranges_do_not_inflate_the_table():
     many = xlsx_with_raw_merges([["a", "b"]] * 10, ["A1:B10"] * 5)
     with pytest.raises(SpreadsheetError, match="Забагато об’єднаних клітинок"):
         read_rows(many, "x.xlsx")
+
+
+def test_docx_bomb_refused_from_the_zip_directory():
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    block = b"<w:p/>" * (1024 * 1024 // 6)
+    with (
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("word/document.xml", "w", force_zip64=True) as member,
+    ):
+        for _ in range(100):
+            member.write(block)
+    started = time.perf_counter()
+    with pytest.raises(SpreadsheetError, match="Файл DOCX після розпакування завеликий"):
+        read_rows(out.getvalue(), "plan.docx")
+    assert time.perf_counter() - started < 2

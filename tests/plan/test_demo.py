@@ -127,3 +127,12 @@ def test_no_department_name_is_a_list(plan):
     for name in names:
         assert not any(mark in name for mark in ";/\n") and not is_generic(name)
         assert parse_executors(name).departments == [name]
+
+
+def test_participants_in_the_api(plan, client):
+    t = task(plan, 12)
+    detail = client.get(f"/api/v1/tasks/{t.pk}/").json()
+    assert detail["participants"] == "керівники комунальних підприємств, установ та організацій"
+    assert [d["name"] for d in detail["departments"]] == [
+        "Відділ зв’язків з громадськістю та засобами масової інформації"
+    ]

@@ -294,3 +294,44 @@ def test_only_participants_is_an_error():
     rows = [["Принцип", "Завдання", "Строк", "Виконавці"], ["1", "А", "2019 рік", "Структурні підрозділи міської ради"]]
     with pytest.raises(ValidationError, match="це учасники, а не підрозділ"):
         imported(csv_file(rows), "p.csv")
+
+
+def test_import_queries_do_not_grow_with_the_rows(coordinator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    Department.objects.create(name=PR)
+
+    def queries_for(count, title):
+        rows = [["Принцип", "Завдання", "Строк", "Виконавці", "Показники"]]
+        rows += [
+            ["1", f"Завдання {i}", "2019 рік", f"{PR}, {GROUPS}", "Реалізація щонайменше одного проекту"]
+            for i in range(count)
+        ]
+        with CaptureQueriesContext(connection) as queries:
+            report = plan_import(
+                data=csv_file(rows), filename="p.csv", title=title, start="2019Q1", end="2020Q4", by=coordinator
+            )
+        assert report.tasks == count and report.indicators == count
+        return len(queries)
+
+    queries_for(2, "Перший")  # the user's roles are read once and kept on the user object
+    assert queries_for(5, "Малий") == queries_for(60, "Великий") <= 20
+    task = Task.objects.filter(plan__title="Великий").last()
+    assert task.history.get().history_user == coordinator and task.participants == GROUPS
+    assert task.task_departments.get().is_lead and task.periods.count() == 1
+
+
+def test_a_hostile_executors_cell_is_parsed_in_bounded_time():
+    cell = ", ".join(f"відділ {i}" if i % 2 else f"назва {i}" for i in range(1500))[:10_000]
+    started = time.perf_counter()
+    parsed = parse_executors(cell, known=lambda name: False)
+    assert time.perf_counter() - started < 1
+    assert len(parsed.departments) > 400 and parsed.departments[1] == "Відділ 1, назва 2"
+
+
+def test_a_file_full_of_errors_reports_the_first_two_hundred():
+    rows = [["Принцип", "Завдання", "Строк", "Виконавці"]] + [["1", f"З {i}", "колись", "Відділ"] for i in range(300)]
+    with pytest.raises(ValidationError) as error:
+        imported(csv_file(rows), "p.csv")
+    assert len(error.value.messages) == 201 and error.value.messages[-1] == "…і ще помилок: 100."
