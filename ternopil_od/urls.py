@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
+from common.downloads import media_serve
+from plan.evidence import evidence_download
 from portal import views as portal_views
 
 admin.site.site_header = "ternopil-od: адміністрування"
@@ -25,10 +26,9 @@ urlpatterns = [
     path("", include("workspace.urls")),
 ]
 
-# Evidence files of progress updates are public and served by the app itself, so an installation
-# with only gunicorn needs no extra web-server rule. Other uploads (reports) have their own views.
-urlpatterns += [
-    path("media/evidence/<path:path>", serve, {"document_root": settings.MEDIA_ROOT / "evidence"}),
-]
+# Evidence files of progress updates are served by the app itself (an installation with only gunicorn
+# needs no web-server rule), as downloads that never run in a browser, and only if their plan is visible.
+# Other uploads (reports) have their own views; in development the rest of /media/ is served as downloads too.
+urlpatterns += [path("media/evidence/<path:path>", evidence_download, name="evidence-download")]
 if settings.DEBUG:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [path("media/<path:path>", media_serve)]
