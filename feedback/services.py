@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts import roles
+from common.text import single_line
 
 from .choices import CLOSED_STATUSES, PUBLIC_STATUSES, RESPONSE_STATUSES, FeedbackStatus
 from .identity import hash_ip, voter_key
@@ -71,10 +72,10 @@ def feedback_submit(
     feedback_rate_check(ip=ip)
     item = FeedbackItem(
         kind=kind,
-        title=title.strip(),
+        title=single_line(title),  # becomes an e-mail subject: no CR/LF
         text=text.strip(),
         dataset=dataset,
-        name=name.strip(),
+        name=single_line(name),
         email=email.strip(),
         consent=bool(consent),
         status=FeedbackStatus.NEW,
