@@ -140,7 +140,15 @@ LOGOUT_REDIRECT_URL = "/"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 8)
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Lock a username only from the address that failed (a combination): nobody can lock a coordinator
+# out from elsewhere by typing wrong passwords for their login.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Password reset e-mails per hour, per client address and per e-mail address (shared cache).
+PASSWORD_RESET_PER_IP = env.int("PASSWORD_RESET_PER_IP", default=5)
+PASSWORD_RESET_PER_EMAIL = env.int("PASSWORD_RESET_PER_EMAIL", default=3)
+# Wrong API tokens per client address before its token requests get 429 for the rest of the window.
+API_BAD_TOKENS_PER_WINDOW = env.int("API_BAD_TOKENS_PER_WINDOW", default=20)
+API_BAD_TOKEN_WINDOW_SECONDS = env.int("API_BAD_TOKEN_WINDOW_SECONDS", default=600)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
@@ -256,7 +264,7 @@ CELERY_BEAT_SCHEDULE["reports-quarterly"] = {
 REST_FRAMEWORK = {
     # Token first: a missing or revoked token answers 401 with `WWW-Authenticate: Token`.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "common.api.authentication.ThrottledTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["common.api.permissions.ReadOnlyOrRolePermission"],

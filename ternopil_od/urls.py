@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.password_reset import ThrottledPasswordResetView
 from common.downloads import media_serve
 from plan.evidence import evidence_download
 from portal import views as portal_views
@@ -12,6 +13,7 @@ admin.site.site_title = "ternopil-od"
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/password_reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
