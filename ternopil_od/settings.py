@@ -70,6 +70,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "common.csp.ContentSecurityPolicyMiddleware",
     "common.input_guard.BadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -330,6 +331,20 @@ SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# No inline script or style anywhere (common/csp.py); tests/security/test_csp_browser.py fails on any violation.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+# Exceptions by path prefix, first match wins; scripts stay 'self' everywhere. Swagger UI needs none.
+# ReDoc's renderer injects <style> elements and runs a blob: worker; DRF's browsable API pages (the
+# rest of /api/v1/ in a browser) use inline style attributes and a <style> block for code colours.
+_INLINE_STYLES = CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+CONTENT_SECURITY_POLICY_ROUTES = {
+    "/api/v1/docs/": CONTENT_SECURITY_POLICY,
+    "/api/v1/redoc/": _INLINE_STYLES.replace("connect-src 'self'", "connect-src 'self'; worker-src 'self' blob:"),
+    "/api/v1/": _INLINE_STYLES,
+}
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 LOGGING = {
