@@ -290,6 +290,8 @@ def load_table(raw: bytes, filename: str) -> tuple[str, tablib.Dataset]:
             payload = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ValidationError(f"Файл не є правильним JSON: {exc.msg} (рядок {exc.lineno}).") from exc
+        except RecursionError:  # thousands of nested brackets
+            raise ValidationError("Файл не є правильним JSON: надто глибока вкладеність.") from None
         packages = ckan_packages(payload)
         if packages is not None:
             data = tablib.Dataset(headers=IMPORT_HEADERS)

@@ -10,14 +10,18 @@ MAX_DEPTH = 32  # no request body of this API nests deeper than a few levels
 
 
 def too_deep(data, limit: int = MAX_DEPTH) -> bool:
-    """Iterative (no recursion): is any value nested deeper than ``limit`` containers?"""
-    stack = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if isinstance(value, dict | list):
-            if depth > limit:
-                return True
-            stack.extend((item, depth + 1) for item in (value.values() if isinstance(value, dict) else value))
+    """Is ``data`` (parsed JSON) nested more than ``limit`` containers deep? Level by level, no recursion."""
+    level = [data] if isinstance(data, dict | list) else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > limit:
+            return True
+        below = []
+        for container in level:
+            items = container.values() if isinstance(container, dict) else container
+            below.extend([item for item in items if isinstance(item, dict | list)])
+        level = below
     return False
 
 

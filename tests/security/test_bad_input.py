@@ -1,5 +1,7 @@
 """Finding 7: every malformed request is a 4xx with a Ukrainian message, never a 500 (SQLite and PostgreSQL)."""
 
+import json
+
 import pytest
 
 from common.api.parsers import MAX_DEPTH, too_deep
@@ -70,8 +72,11 @@ def test_deeply_nested_json_is_a_400_not_a_recursion_error(anonymous):
     assert response.status_code == 400
 
 
-def test_depth_check_is_iterative():
+def test_depth_check_counts_containers_without_recursion():
     deep = []
-    for _ in range(10_000):
+    for _ in range(100_000):
         deep = [deep]
-    assert too_deep(deep) and not too_deep({"a": [{"b": 1}]})
+    assert too_deep(deep)
+    exactly = json.loads("[" * MAX_DEPTH + "]" * MAX_DEPTH)
+    assert not too_deep(exactly) and too_deep([exactly])
+    assert not too_deep({"a": [{"b": 1}, []], "c": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["})

@@ -69,3 +69,12 @@ def test_one_rule_for_adopted_plans_too(client, department):
     assert client.get(f"/api/v1/tasks/{task.pk}/").status_code == 200
     assert client.get(evidence.file.url).status_code == 200
     assert list(selectors.plans_visible_to(None)) == [plan]
+
+
+@pytest.mark.django_db
+def test_report_action_narrows_to_the_heads_department(draft, department_head, other_head, coordinator):
+    _plan, task, _update, _evidence = draft
+    assert list(selectors.tasks_for(department_head, "report")) == [task]
+    assert list(selectors.tasks_for(other_head, "report")) == []
+    assert list(selectors.tasks_for(coordinator, "report")) == [task]
+    assert list(selectors.tasks_for(None, "report")) == []

@@ -43,6 +43,25 @@ def test_media_urls_go_through_the_safe_views():
     assert resolve("/media/evidence/2026/01/a.xml").func is evidence_download
 
 
+def test_development_media_urls_go_through_the_safe_views_too(settings):
+    import importlib
+
+    from django.urls import Resolver404
+
+    import ternopil_od.urls as project_urls
+
+    with pytest.raises(Resolver404):  # production: nothing else under /media/
+        resolve("/media/reports/2019/q4.pdf")
+    settings.DEBUG = True
+    try:
+        debug_urls = importlib.reload(project_urls)
+        assert resolve("/media/evidence/2026/01/a.xml", urlconf=debug_urls).func is evidence_download
+        assert resolve("/media/reports/2019/q4.pdf", urlconf=debug_urls).func is media_serve
+    finally:
+        settings.DEBUG = False
+        importlib.reload(project_urls)
+
+
 @pytest.mark.django_db
 def test_development_media_route_serves_downloads_too(rf, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
@@ -85,3 +104,22 @@ def test_api_refuses_an_xhtml_upload(client, coordinator, department):
     )
     assert response.status_code == 400
     assert "веб-сторінку" in str(response.json())
+
+
+@pytest.mark.django_db
+def test_report_pdfs_are_inert_downloads_too(client, department):
+    from reports import services
+    from tests.plan.factories import make_plan, make_section, make_task
+
+    plan = make_plan(title="План дій міста")
+    make_task(make_section(plan, 1), departments=[department], periods=[("2019Q3", "2019Q3")])
+    report = services.report_generate(year=2019, quarter=4)
+    _assert_inert(client.get(f"/reports/{report.pk}/download/"))
+
+
+@pytest.mark.django_db
+def test_registry_import_of_deeply_nested_json_is_a_validation_error():
+    from registry.resources import load_table
+
+    with pytest.raises(ValidationError, match="надто глибока вкладеність"):
+        load_table(b"[" * 100_000, "datasets.json")
