@@ -78,3 +78,15 @@ def test_report_action_narrows_to_the_heads_department(draft, department_head, o
     assert list(selectors.tasks_for(other_head, "report")) == []
     assert list(selectors.tasks_for(coordinator, "report")) == [task]
     assert list(selectors.tasks_for(None, "report")) == []
+
+
+@pytest.mark.django_db
+def test_public_quarterly_report_never_takes_a_draft_plan(draft):
+    from common.quarters import Quarter
+    from reports.context import plan_for
+
+    plan, _task, _update, _evidence = draft  # covers 2019Q1-2020Q4
+    assert plan_for(Quarter.parse("2019Q4")) is None
+    plan.status = PlanStatus.ADOPTED
+    plan.save()
+    assert plan_for(Quarter.parse("2019Q4")) == plan
