@@ -111,10 +111,23 @@ def _content_matches(extension: str, head: bytes) -> bool:
     return head.startswith(SIGNATURES[extension])
 
 
-def _looks_renderable(head: bytes) -> bool:
-    # Wide encodings (UTF-16/32) contain NUL bytes and are already refused as text.
-    text = head.lower()
-    return any(marker in text for marker in RENDERABLE_MARKERS)
+def _looks_renderable(upload) -> bool:
+    """Markup anywhere in the file (not only its head: a long comment could push the root element
+    past it), read in chunks that overlap by the longest marker. Wide encodings (UTF-16/32) contain
+    NUL bytes and are already refused as text."""
+    overlap = max(len(marker) for marker in RENDERABLE_MARKERS)
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    tail = b""
+    try:
+        upload.seek(0)
+        while chunk := upload.read(1024 * 1024):
+            text = tail + chunk.lower()
+            if any(marker in text for marker in RENDERABLE_MARKERS):
+                return True
+            tail = text[-overlap:]
+        return False
+    finally:
+        upload.seek(position)
 
 
 def validate_upload(upload, *, field: str = "files") -> None:
@@ -130,7 +143,7 @@ def validate_upload(upload, *, field: str = "files") -> None:
     if size == 0:
         raise ValidationError({field: f"Файл «{name}» порожній."})
     head = _head(upload)
-    if extension in TEXT_EXTENSIONS and _looks_renderable(head):
+    if extension in TEXT_EXTENSIONS and _looks_renderable(upload):
         raise ValidationError(
             {field: f"Файл «{name}» містить веб-сторінку, SVG або скрипт; такі файли не приймаються."}
         )

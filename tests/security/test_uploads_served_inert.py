@@ -81,6 +81,10 @@ def test_development_media_route_serves_downloads_too(rf, settings, tmp_path):
         ("notes.txt", b"hello <SCRIPT>alert(1)</SCRIPT>"),
         ("table.csv", b"a,b\n<html><body onload=alert(1)>,2\n"),
         ("data.json", b'{"a": "<iframe src=javascript:alert(1)>"}'),
+        (
+            "late.xml",
+            b"<?xml version='1.0'?><!--" + b"x" * 2_000_000 + b"--><html xmlns='http://www.w3.org/1999/xhtml'/>",
+        ),
     ],
 )
 def test_renderable_markup_is_refused_at_upload(name, content):
