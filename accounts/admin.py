@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 
 from .models import Department, User
 
@@ -20,6 +22,13 @@ class UserAdmin(BaseUserAdmin):
         if not request.user.is_staff:
             readonly.append("is_staff")
         return readonly
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups" and not request.user.is_superuser:
+            # Only roles whose rights the editor holds: no group is a back door to more permissions.
+            held = Permission.objects.filter(Q(group__user=request.user) | Q(user=request.user)).values("pk")
+            kwargs["queryset"] = Group.objects.exclude(permissions__in=Permission.objects.exclude(pk__in=held))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.is_superuser and not request.user.is_superuser:

@@ -122,3 +122,19 @@ def test_superuser_still_can_grant_superuser(client, department_head):
     assert response.status_code == 302, response.content.decode()[:2000]
     department_head.refresh_from_db()
     assert department_head.is_superuser
+
+
+@pytest.mark.django_db
+def test_coordinator_cannot_hand_out_a_group_with_rights_they_lack(client, coordinator, department_head):
+    from django.contrib.auth.models import Group, Permission
+
+    admins = Group.objects.create(name="user-admins")
+    admins.permissions.add(Permission.objects.get(codename="change_group"))  # coordinators lack it
+    client.force_login(coordinator)
+    page = client.get(f"/admin/accounts/user/{department_head.pk}/change/").content.decode()
+    assert "user-admins" not in page and "coordinator" in page  # their own role is still offered
+    form = {**_change_form(department_head), "groups": [admins.pk]}
+    form.pop("is_superuser")
+    response = client.post(f"/admin/accounts/user/{department_head.pk}/change/", form)
+    assert response.status_code == 200  # the form is shown again with an error
+    assert not department_head.groups.filter(pk=admins.pk).exists()
