@@ -80,3 +80,11 @@ def test_depth_check_counts_containers_without_recursion():
     exactly = json.loads("[" * MAX_DEPTH + "]" * MAX_DEPTH)
     assert not too_deep(exactly) and too_deep([exactly])
     assert not too_deep({"a": [{"b": 1}, []], "c": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["})
+
+
+@pytest.mark.django_db
+def test_nul_inside_a_json_string_is_a_400(anonymous):
+    body = {"kind": "dataset_request", "title": "Бюджет\u0000міста", "text": "Прошу оприлюднити дані."}
+    response = anonymous.post("/api/v1/requests/", json.dumps(body), content_type="application/json")
+    assert response.status_code == 400
+    assert "title" in response.json()
