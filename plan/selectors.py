@@ -203,7 +203,7 @@ def progress_by_department(*, plan: ActionPlan | None = None, today: dt.date | N
 
 def plan_public_list() -> QuerySet[ActionPlan]:
     """Plans shown to the public (adopted and archived; drafts stay hidden), newest first."""
-    return plans_visible_to(None)  # pages are cached for everyone, so they show what the public sees
+    return plans_visible_to(None)
 
 
 def plan_default(plans) -> ActionPlan | None:
@@ -221,10 +221,12 @@ def task_detail_queryset(*, today: dt.date | None = None) -> QuerySet[Task]:
     return task_list(today=today).prefetch_related("indicators__values")
 
 
-def progress_updates_latest(*, plan: ActionPlan | int | None = None, limit: int | None = 10):
-    """Newest progress updates with task, author and evidence loaded (three queries at any size)."""
+def progress_updates_latest(*, plan: ActionPlan | int | None = None, limit: int | None = 10, user=None):
+    """Newest progress updates with task, author and evidence loaded (three queries at any size).
+
+    Only updates of plans ``user`` may see (default: the public's view, as the Atom feed)."""
     queryset = (
-        progress_for(None)  # the home page and the Atom feed are public
+        progress_for(user)
         .select_related("task", "author")
         .prefetch_related("links", "files")
         .order_by("-date", "-created_at", "-id")
@@ -234,12 +236,15 @@ def progress_updates_latest(*, plan: ActionPlan | int | None = None, limit: int 
     return queryset[:limit] if limit else queryset
 
 
-def plan_public_choice(*, value: str | None) -> tuple[list[ActionPlan], ActionPlan | None, bool]:
-    """Resolve ``?plan=<id>`` for a public page: (public plans, the chosen plan, was the value invalid).
+def plan_public_choice(*, value: str | None, user=None) -> tuple[list[ActionPlan], ActionPlan | None, bool]:
+    """Resolve ``?plan=<id>`` for a page: (plans ``user`` may see, the chosen plan, was the value invalid).
 
-    One query. An unknown, draft or malformed id falls back to :func:`plan_default` and says so.
+    One query. An unknown or malformed id (and a draft's, unless ``user`` is staff) falls back to
+    :func:`plan_default` and says so. Staff see drafts only when they choose one: the default is
+    the latest adopted plan for everyone. Pages cached for the public are built for anonymous
+    requests only (common.cache), so a staff member's page never reaches the public.
     """
-    plans = list(plan_public_list())
+    plans = list(plans_visible_to(user))
     value = (value or "").strip()
     if not value:
         return plans, plan_default(plans), False
