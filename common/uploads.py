@@ -1,8 +1,9 @@
 """One check for every uploaded evidence file, whichever door it came through (form, API, admin).
 
 ``validate_upload(upload)`` raises ``ValidationError({"files": "..."})`` (Ukrainian) when the file
-is too large (``settings.UPLOAD_MAX_BYTES``), has an extension outside ``ALLOWED_EXTENSIONS``, or
-its first bytes do not look like that kind of file (a renamed executable is refused as a PDF).
+is too large (``settings.UPLOAD_MAX_BYTES``), has an extension outside ``ALLOWED_EXTENSIONS``,
+its first bytes do not look like that kind of file (a renamed executable is refused as a PDF), or a
+text file (csv, txt, json, xml) holds markup a browser would render (HTML, XHTML, SVG, script).
 Files are stored by the model's FileField under MEDIA_ROOT, never among the static files.
 """
 
@@ -59,6 +60,25 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
 }
 TEXT_EXTENSIONS = frozenset({"csv", "txt", "json", "xml"})
 SNIFF_BYTES = 8192
+# Markup a browser would render and run (HTML, XHTML, SVG, XSLT): refused inside any text file,
+# whatever its extension, so an .xml cannot be an XHTML page. Files are also served as inert
+# downloads (common.downloads); this is the second wall.
+RENDERABLE_MARKERS = (
+    b"<script",
+    b"<html",
+    b"<!doctype html",
+    b"<svg",
+    b"<iframe",
+    b"<object",
+    b"<embed",
+    b"javascript:",
+    b"http://www.w3.org/1999/xhtml",
+    b"http://www.w3.org/2000/svg",
+    b"http://www.w3.org/1999/xsl/transform",
+    b"<?xml-stylesheet",
+    b" onload=",
+    b" onerror=",
+)
 
 
 def max_size_label() -> str:
@@ -91,6 +111,25 @@ def _content_matches(extension: str, head: bytes) -> bool:
     return head.startswith(SIGNATURES[extension])
 
 
+def _looks_renderable(upload) -> bool:
+    """Markup anywhere in the file (not only its head: a long comment could push the root element
+    past it), read in chunks that overlap by the longest marker. Wide encodings (UTF-16/32) contain
+    NUL bytes and are already refused as text."""
+    overlap = max(len(marker) for marker in RENDERABLE_MARKERS)
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    tail = b""
+    try:
+        upload.seek(0)
+        while chunk := upload.read(1024 * 1024):
+            text = tail + chunk.lower()
+            if any(marker in text for marker in RENDERABLE_MARKERS):
+                return True
+            tail = text[-overlap:]
+        return False
+    finally:
+        upload.seek(position)
+
+
 def validate_upload(upload, *, field: str = "files") -> None:
     """Raise ValidationError({field: message}) unless ``upload`` is an allowed, not too large file."""
     name = os.path.basename(getattr(upload, "name", "") or "")
@@ -103,5 +142,10 @@ def validate_upload(upload, *, field: str = "files") -> None:
         raise ValidationError({field: f"Файл «{name}» завеликий: найбільше {max_size_label()}."})
     if size == 0:
         raise ValidationError({field: f"Файл «{name}» порожній."})
-    if not _content_matches(extension, _head(upload)):
+    head = _head(upload)
+    if extension in TEXT_EXTENSIONS and _looks_renderable(upload):
+        raise ValidationError(
+            {field: f"Файл «{name}» містить веб-сторінку, SVG або скрипт; такі файли не приймаються."}
+        )
+    if not _content_matches(extension, head):
         raise ValidationError({field: f"Файл «{name}» не схожий на файл типу {extension.upper()}."})

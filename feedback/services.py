@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts import roles
+from common.text import single_line
 
 from .choices import CLOSED_STATUSES, PUBLIC_STATUSES, RESPONSE_STATUSES, FeedbackStatus
 from .identity import hash_ip, voter_key
@@ -71,10 +72,10 @@ def feedback_submit(
     feedback_rate_check(ip=ip)
     item = FeedbackItem(
         kind=kind,
-        title=title.strip(),
+        title=single_line(title),  # becomes an e-mail subject: no CR/LF
         text=text.strip(),
         dataset=dataset,
-        name=name.strip(),
+        name=single_line(name),
         email=email.strip(),
         consent=bool(consent),
         status=FeedbackStatus.NEW,
@@ -170,24 +171,30 @@ class VoteResult:
 
 
 def feedback_vote(*, item: FeedbackItem, cookie_id: str | None, ip: str) -> VoteResult:
-    """Count one vote per voter (see feedback.identity); a repeated vote changes nothing."""
+    """Count one vote per voter (see feedback.identity); a repeated vote changes nothing.
+
+    The per-IP cap is count-then-insert, so votes for one item take the item's row lock first:
+    parallel requests from one address queue up instead of all seeing "under the cap".
+    """
     if item.status not in PUBLIC_STATUSES:
         raise PermissionDenied("Голосувати можна лише за опубліковані звернення.")
     key = voter_key(cookie_id=cookie_id, ip=ip)
     ip_digest = hash_ip(ip, "vote-ip")
     reason = ""
     counted = False
-    if Vote.objects.filter(item=item, voter_key=key).exists():
-        reason = "Ваш голос за це звернення вже враховано."
-    elif Vote.objects.filter(item=item, ip_hash=ip_digest).count() >= settings.FEEDBACK_VOTES_PER_IP:
-        reason = "З вашої мережі за це звернення вже проголосували."
-    else:
-        try:
-            with transaction.atomic():
-                Vote.objects.create(item=item, voter_key=key, ip_hash=ip_digest)
-            counted = True
-        except IntegrityError:  # a concurrent duplicate request from the same voter
+    with transaction.atomic():
+        FeedbackItem.objects.select_for_update().filter(pk=item.pk).values_list("pk").get()
+        if Vote.objects.filter(item=item, voter_key=key).exists():
             reason = "Ваш голос за це звернення вже враховано."
+        elif Vote.objects.filter(item=item, ip_hash=ip_digest).count() >= settings.FEEDBACK_VOTES_PER_IP:
+            reason = "З вашої мережі за це звернення вже проголосували."
+        else:
+            try:
+                with transaction.atomic():
+                    Vote.objects.create(item=item, voter_key=key, ip_hash=ip_digest)
+                counted = True
+            except IntegrityError:  # a concurrent duplicate request from the same voter
+                reason = "Ваш голос за це звернення вже враховано."
     return VoteResult(counted=counted, votes=Vote.objects.filter(item=item).count(), reason=reason)
 
 

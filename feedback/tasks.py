@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts import roles
+from common.text import single_line
 
 from .choices import PUBLIC_STATUSES
 from .models import FeedbackItem, FeedbackStatusChange
@@ -45,7 +46,7 @@ def notify_coordinators_new_feedback(item_id: int) -> bool:
                 "COUNCIL_NAME": settings.COUNCIL_NAME,
             }
             send_mail(
-                subject=f"Нове звернення №{item.pk}: {item.title}"[:200],
+                subject=single_line(f"Нове звернення №{item.pk}: {item.title}")[:200],
                 message=render_to_string("feedback/email/new_feedback.txt", context),
                 from_email=settings.DEFAULT_FROM_EMAIL,
                 recipient_list=recipients,

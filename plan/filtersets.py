@@ -19,8 +19,9 @@ from drf_spectacular.utils import extend_schema_field
 from accounts.models import Department
 from common.quarters import Quarter
 
+from . import selectors
 from .choices import TaskStatus
-from .models import ActionPlan, Principle, Section, Task, TaskDepartment
+from .models import Task, TaskDepartment
 from .selectors import active_in_q, overdue_q
 
 CHOICE_ERROR = "Оберіть одне з можливих значень; «%(value)s» не підходить."
@@ -62,6 +63,22 @@ class YesNoFilter(django_filters.Filter):
     field_class = YesNoField
 
 
+def _user(request):
+    return getattr(request, "user", None)
+
+
+def visible_plans(request):
+    return selectors.plans_visible_to(_user(request))
+
+
+def visible_principles(request):
+    return selectors.principles_for(_user(request))
+
+
+def visible_sections(request):
+    return selectors.sections_for(_user(request))
+
+
 def _model_choice(queryset, label, **kwargs):
     return django_filters.ModelChoiceFilter(
         queryset=queryset,
@@ -72,9 +89,10 @@ def _model_choice(queryset, label, **kwargs):
 
 
 class TaskFilterSet(django_filters.FilterSet):
-    plan = _model_choice(ActionPlan.objects.all(), _("План"))
-    principle = _model_choice(Principle.objects.all(), _("Принцип хартії"), field_name="section__principle")
-    section = _model_choice(Section.objects.all(), _("Розділ"))
+    # Choices come from the visibility rule: a draft plan's id is "no such object" to the public.
+    plan = _model_choice(visible_plans, _("План"))
+    principle = _model_choice(visible_principles, _("Принцип хартії"), field_name="section__principle")
+    section = _model_choice(visible_sections, _("Розділ"))
     department = _model_choice(
         Department.objects.all(), _("Виконавчий орган"), field_name="departments", method="filter_department"
     )

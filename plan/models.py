@@ -181,6 +181,9 @@ class IndicatorValue(models.Model):
         return Quarter.from_index(self.quarter_index)
 
 
+NARRATIVE_MAX = 10_000  # the workspace form's limit; the API and the service hold to it too
+
+
 class ProgressUpdate(models.Model):
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")
     date = models.DateField("дата")

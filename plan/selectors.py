@@ -10,6 +10,9 @@ For the public pages and the quarterly report:
   one SQL query each.
 * ``plan_public_list``, ``plan_public_choice(value=request.GET.get("plan"))`` -> the plans the public
   sees (no drafts) and the one a page shows (default: the latest adopted plan).
+* ``plans_visible_to(user)``, ``tasks_for(user, "view"|"report")``, ``principles_for``, ``sections_for``,
+  ``progress_for``, ``evidence_files_for`` -> the one visibility rule (draft plans: staff only) used by
+  pages, API, feeds, exports and evidence downloads.
 * ``task_detail_queryset``, ``progress_updates_latest(plan=..., limit=...)``, ``task_last_update_q``
   -> for task pages, the home page, the Atom feed and the downloads.
 """
@@ -34,10 +37,11 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from accounts import roles
 from common.quarters import Quarter
 
 from .choices import CLOSED_STATUSES, PlanStatus, TaskStatus
-from .models import ActionPlan, Principle, ProgressUpdate, Section, Task, TaskDepartment, TaskPeriod
+from .models import ActionPlan, EvidenceFile, Principle, ProgressUpdate, Section, Task, TaskDepartment, TaskPeriod
 
 
 def overdue_q(*, today: dt.date | None = None, prefix: str = "") -> Q:
@@ -199,7 +203,7 @@ def progress_by_department(*, plan: ActionPlan | None = None, today: dt.date | N
 
 def plan_public_list() -> QuerySet[ActionPlan]:
     """Plans shown to the public (adopted and archived; drafts stay hidden), newest first."""
-    return ActionPlan.objects.exclude(status=PlanStatus.DRAFT).order_by("-start_quarter", "-decision_date", "-id")
+    return plans_visible_to(None)
 
 
 def plan_default(plans) -> ActionPlan | None:
@@ -217,10 +221,13 @@ def task_detail_queryset(*, today: dt.date | None = None) -> QuerySet[Task]:
     return task_list(today=today).prefetch_related("indicators__values")
 
 
-def progress_updates_latest(*, plan: ActionPlan | int | None = None, limit: int | None = 10):
-    """Newest progress updates with task, author and evidence loaded (three queries at any size)."""
+def progress_updates_latest(*, plan: ActionPlan | int | None = None, limit: int | None = 10, user=None):
+    """Newest progress updates with task, author and evidence loaded (three queries at any size).
+
+    Only updates of plans ``user`` may see (default: the public's view, as the Atom feed)."""
     queryset = (
-        ProgressUpdate.objects.select_related("task", "author")
+        progress_for(user)
+        .select_related("task", "author")
         .prefetch_related("links", "files")
         .order_by("-date", "-created_at", "-id")
     )
@@ -229,12 +236,15 @@ def progress_updates_latest(*, plan: ActionPlan | int | None = None, limit: int 
     return queryset[:limit] if limit else queryset
 
 
-def plan_public_choice(*, value: str | None) -> tuple[list[ActionPlan], ActionPlan | None, bool]:
-    """Resolve ``?plan=<id>`` for a public page: (public plans, the chosen plan, was the value invalid).
+def plan_public_choice(*, value: str | None, user=None) -> tuple[list[ActionPlan], ActionPlan | None, bool]:
+    """Resolve ``?plan=<id>`` for a page: (plans ``user`` may see, the chosen plan, was the value invalid).
 
-    One query. An unknown, draft or malformed id falls back to :func:`plan_default` and says so.
+    One query. An unknown or malformed id (and a draft's, unless ``user`` is staff) falls back to
+    :func:`plan_default` and says so. Staff see drafts only when they choose one: the default is
+    the latest adopted plan for everyone. Pages cached for the public are built for anonymous
+    requests only (common.cache), so a staff member's page never reaches the public.
     """
-    plans = list(plan_public_list())
+    plans = list(plans_visible_to(user))
     value = (value or "").strip()
     if not value:
         return plans, plan_default(plans), False
@@ -246,3 +256,52 @@ def task_last_update_q():
     """Subquery of a task's newest progress update date (annotate ``last_update``)."""
     latest = ProgressUpdate.objects.filter(task=OuterRef("pk")).order_by("-date", "-created_at", "-id")
     return Subquery(latest.values("date")[:1])
+
+
+# --- Who sees what: one rule for pages, API, feeds, exports and evidence files -------------------
+
+
+def can_see_drafts(user) -> bool:
+    """Draft plans are for the council's own people: coordinators, department heads, council members."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return bool(user.is_staff) or roles.is_staff_member(user) or roles.is_council(user)
+
+
+def visible_plan_q(user, *, prefix: str = "") -> Q:
+    """Q on a model reaching ActionPlan through ``prefix`` ("" for the plan, "plan__" for a task...)."""
+    return Q() if can_see_drafts(user) else ~Q(**{f"{prefix}status": PlanStatus.DRAFT})
+
+
+def plans_visible_to(user) -> QuerySet[ActionPlan]:
+    return ActionPlan.objects.filter(visible_plan_q(user)).order_by("-start_quarter", "-decision_date", "-id")
+
+
+def tasks_for(user, action: str = "view", *, today: dt.date | None = None) -> QuerySet[Task]:
+    """Tasks ``user`` may see ("view") or report progress on ("report": coordinator, or own department)."""
+    tasks = task_list(today=today).filter(visible_plan_q(user, prefix="plan__"))
+    if action == "view":
+        return tasks
+    if action == "report":
+        if roles.is_coordinator(user):
+            return tasks
+        if roles.is_department_head(user):
+            return tasks.filter(task_departments__department_id=user.department_id).distinct()
+        return tasks.none()
+    raise ValueError(f"Unknown action: {action}")
+
+
+def principles_for(user) -> QuerySet[Principle]:
+    return principle_list().filter(visible_plan_q(user, prefix="plan__"))
+
+
+def sections_for(user) -> QuerySet[Section]:
+    return section_list().filter(visible_plan_q(user, prefix="principle__plan__"))
+
+
+def progress_for(user) -> QuerySet[ProgressUpdate]:
+    return ProgressUpdate.objects.filter(visible_plan_q(user, prefix="task__plan__"))
+
+
+def evidence_files_for(user) -> QuerySet[EvidenceFile]:
+    return EvidenceFile.objects.filter(visible_plan_q(user, prefix="update__task__plan__"))

@@ -30,6 +30,7 @@ from .deadlines import DeadlineError, ParsedDeadline, outside_plan_message, pars
 from .importing import PlanRow, TableError, read_table, validate_table
 from .indicators import find_targets
 from .models import (
+    NARRATIVE_MAX,
     ActionPlan,
     EvidenceFile,
     EvidenceLink,
@@ -356,6 +357,12 @@ def _evidence_file(update: ProgressUpdate, upload) -> EvidenceFile:
     return EvidenceFile(update=update, file=upload, title=name[:255])
 
 
+def progress_earliest_date(plan) -> dt.date:
+    """Progress is not dated more than a year before the plan starts (0001-01-01 is a typing error)."""
+    first = plan.start.first_day()
+    return first.replace(year=first.year - 1)
+
+
 @transaction.atomic
 def task_add_progress(
     *,
@@ -385,9 +392,16 @@ def task_add_progress(
         date=date or today,
         percent=percent,
     )
+    if len(update.narrative) > NARRATIVE_MAX:
+        raise ValidationError({"narrative": f"Опис надто довгий: не більше {NARRATIVE_MAX} символів."})
     update.full_clean()
     if update.date > today:
         raise ValidationError({"date": "Дата оновлення не може бути в майбутньому."})
+    earliest = progress_earliest_date(task.plan)
+    if update.date < earliest:
+        raise ValidationError(
+            {"date": f"Дата оновлення не може бути раніше {earliest:%d.%m.%Y} (за рік до початку плану)."}
+        )
     if status == TaskStatus.COMPLETED and percent not in (None, 100):
         raise ValidationError({"percent": "Виконане завдання має 100 % виконання."})
     if status == TaskStatus.NOT_STARTED and percent not in (None, 0):

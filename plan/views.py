@@ -46,7 +46,7 @@ FILTER_PARAMS = ("principle", "section", "department", "status", "overdue", "act
 
 def plan_context(request):
     """(plans, plan, message) for ``?plan=<id>``; message is set when the id was not a public plan."""
-    plans, plan, invalid = selectors.plan_public_choice(value=request.GET.get("plan"))
+    plans, plan, invalid = selectors.plan_public_choice(value=request.GET.get("plan"), user=request.user)
     message = (
         _("Плану «%(value)s» немає; показано поточний план.") % {"value": request.GET.get("plan")} if invalid else ""
     )
@@ -178,7 +178,8 @@ def _export(request, fmt: str, plan, tasks):
 @require_safe
 @cache_public_page
 def task_detail(request, pk: int):
-    task = get_object_or_404(selectors.task_detail_queryset().filter(plan__in=selectors.plan_public_list()), pk=pk)
+    visible = selectors.visible_plan_q(request.user, prefix="plan__")  # drafts: staff only
+    task = get_object_or_404(selectors.task_detail_queryset().filter(visible), pk=pk)
     updates = list(selectors.task_updates(task=task))
     links = sorted(task.task_departments.all(), key=lambda link: (not link.is_lead, link.position, link.pk))
     indicators = []

@@ -79,7 +79,7 @@ def home(request):
                 .filter(plan_selectors.overdue_q(today=today))
                 .order_by(F("due_date").asc(nulls_last=True), "position", "id")[:OVERDUE_ON_HOME]
             ),
-            updates=list(plan_selectors.progress_updates_latest(plan=plan, limit=UPDATES_ON_HOME)),
+            updates=list(plan_selectors.progress_updates_latest(plan=plan, limit=UPDATES_ON_HOME, user=request.user)),
             departments=sorted(
                 plan_selectors.progress_by_department(plan=plan, today=today),
                 key=lambda figures: ukrainian_sort_key(figures.label),

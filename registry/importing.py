@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from accounts import roles
 from accounts.departments import DepartmentMatcher, department_match_key
 from accounts.models import Department
+from common.api.parsers import too_deep
 from common.cache import public_data_changed
 from common.spreadsheets import IGNORE, SpreadsheetError, find_header_row, read_rows
 
@@ -106,6 +107,9 @@ def _json_table(payload, kind_hint: str) -> _Table:
     return _Table(kind=kind, rows=rows, header=0, numbers=list(range(len(rows))))
 
 
+_TOO_DEEP = object()
+
+
 def _read_table(data: bytes, filename: str) -> _Table:
     suffix = Path(filename or "").suffix.lower()
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -118,6 +122,10 @@ def _read_table(data: bytes, filename: str) -> _Table:
             payload = json.loads(decode_bytes(data))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise _FileError(_("Файл не є правильним JSON: %(error)s.") % {"error": getattr(exc, "msg", exc)}) from exc
+        except RecursionError:  # thousands of nested brackets
+            payload = _TOO_DEEP
+        if payload is _TOO_DEEP or too_deep(payload):
+            raise _FileError(_("Файл не є правильним JSON: надто глибока вкладеність."))
         return _json_table(payload, "json")
     if suffix not in (".csv", ".txt", ".xlsx"):
         raise _FileError(_("Підтримуються файли CSV, XLSX і JSON; «%(name)s» не такий.") % {"name": filename})

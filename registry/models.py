@@ -5,6 +5,8 @@ from django.db import models
 
 from .choices import DatasetSource, DatasetStatus, Frequency, RequiredDatasetScope, ScheduleMode
 
+UPDATE_NOTE_MAX = 2000  # the "mark updated" form's limit; the API and the service hold to it too
+
 
 class RequiredDataset(models.Model):
     """An entry of the Resolution 835 list: a dataset the council must publish."""
@@ -101,7 +103,7 @@ class DatasetUpdate(models.Model):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="dataset_updates"
     )
-    note = models.TextField("примітка", blank=True)
+    note = models.TextField("примітка", blank=True)  # at most UPDATE_NOTE_MAX, checked by the service
     link = models.URLField("посилання", max_length=1000, blank=True)
 
     class Meta:

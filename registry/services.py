@@ -19,7 +19,7 @@ from accounts import roles
 
 from . import schedule
 from .choices import DatasetStatus, RequiredDatasetScope
-from .models import Dataset, DatasetUpdate, RequiredDataset
+from .models import UPDATE_NOTE_MAX, Dataset, DatasetUpdate, RequiredDataset
 from .quality import dataset_quality
 from .slugs import latin_slug
 
@@ -130,7 +130,9 @@ def dataset_mark_updated(*, dataset: Dataset, by, note: str = "", link: str = ""
         when = timezone.make_aware(dt.datetime.combine(when, dt.time(12)))
     if when > timezone.now() + dt.timedelta(minutes=5):
         raise ValidationError({"when": "Дата оновлення не може бути в майбутньому."})
-    entry = DatasetUpdate(dataset=dataset, updated_at=when, by=by, note=note or "", link=link or "")
+    entry = DatasetUpdate(dataset=dataset, updated_at=when, by=by, note=(note or "").strip(), link=link or "")
+    if len(entry.note) > UPDATE_NOTE_MAX:
+        raise ValidationError({"note": f"Примітка надто довга: не більше {UPDATE_NOTE_MAX} символів."})
     entry.full_clean()
     entry.save()
     if dataset.last_updated_at is None or when > dataset.last_updated_at:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts import roles
+from plan import selectors as plan_selectors
 
 from . import selectors, services
 from .dcat import catalog_graph, site_url
@@ -66,7 +67,7 @@ def dataset_detail(request, slug):
             "overdue": dataset.status == "published" and is_overdue(dataset.next_due_date, today),
             "quality": quality,
             "updates": dataset.updates.all(),
-            "tasks": dataset.tasks.all(),
+            "tasks": dataset.tasks.filter(plan_selectors.visible_plan_q(request.user, prefix="plan__")),
             "can_act": roles.can_act_for_department(request.user, dataset.department_id),
             "show_personal": roles.is_staff_member(request.user),
             "extra_sections": render_dataset_sections(request, dataset),

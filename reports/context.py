@@ -85,8 +85,11 @@ def _percent(part: int, whole: int) -> int | None:
 
 
 def plan_for(quarter: Quarter) -> ActionPlan | None:
-    """The plan whose period covers ``quarter`` (adopted ones first), else the latest plan."""
-    plans = list(ActionPlan.objects.all())
+    """The plan whose period covers ``quarter`` (adopted ones first), else the latest plan.
+
+    Reports are published in the public archive: drafts never qualify (the plan visibility rule).
+    """
+    plans = list(plan_selectors.plans_visible_to(None))
     covering = [p for p in plans if p.start <= quarter <= p.end]
     covering.sort(key=lambda p: (p.status != "adopted", -p.start.index, p.pk))
     if covering:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import roles
+from common.downloads import download_headers
 
 from . import selectors, services, tasks
 from .forms import GenerateReportForm
@@ -33,7 +34,8 @@ def report_download(request, pk):
         handle = report.pdf.open("rb")
     except FileNotFoundError as exc:
         raise Http404(_("Файл звіту не знайдено.")) from exc
-    return FileResponse(handle, as_attachment=True, filename=report.filename, content_type="application/pdf")
+    response = FileResponse(handle, as_attachment=True, filename=report.filename, content_type="application/pdf")
+    return download_headers(response)  # nosniff + sandbox, as every stored file (common.downloads)
 
 
 def _back(request):

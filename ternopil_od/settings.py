@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "common.csp.ContentSecurityPolicyMiddleware",
+    "common.input_guard.BadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -139,7 +141,15 @@ LOGOUT_REDIRECT_URL = "/"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 8)
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Lock a username only from the address that failed (a combination): nobody can lock a coordinator
+# out from elsewhere by typing wrong passwords for their login.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Password reset e-mails per hour, per client address and per e-mail address (shared cache).
+PASSWORD_RESET_PER_IP = env.int("PASSWORD_RESET_PER_IP", default=5)
+PASSWORD_RESET_PER_EMAIL = env.int("PASSWORD_RESET_PER_EMAIL", default=3)
+# Wrong API tokens per client address before its token requests get 429 for the rest of the window.
+API_BAD_TOKENS_PER_WINDOW = env.int("API_BAD_TOKENS_PER_WINDOW", default=20)
+API_BAD_TOKEN_WINDOW_SECONDS = env.int("API_BAD_TOKEN_WINDOW_SECONDS", default=600)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
@@ -257,10 +267,16 @@ CELERY_BEAT_SCHEDULE["reports-quarterly"] = {
 REST_FRAMEWORK = {
     # Token first: a missing or revoked token answers 401 with `WWW-Authenticate: Token`.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "common.api.authentication.ThrottledTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["common.api.permissions.ReadOnlyOrRolePermission"],
+    # JSON with a nesting limit (deep JSON is a 400); forms and multipart as DRF's defaults.
+    "DEFAULT_PARSER_CLASSES": [
+        "common.api.parsers.SafeJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
@@ -317,6 +333,20 @@ SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# No inline script or style anywhere (common/csp.py); tests/security/test_csp_browser.py fails on any violation.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+# Exceptions by path prefix, first match wins; scripts stay 'self' everywhere. Swagger UI needs none.
+# ReDoc's renderer injects <style> elements and runs a blob: worker; DRF's browsable API pages (the
+# rest of /api/v1/ in a browser) use inline style attributes and a <style> block for code colours.
+_INLINE_STYLES = CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+CONTENT_SECURITY_POLICY_ROUTES = {
+    "/api/v1/docs/": CONTENT_SECURITY_POLICY,
+    "/api/v1/redoc/": _INLINE_STYLES.replace("connect-src 'self'", "connect-src 'self'; worker-src 'self' blob:"),
+    "/api/v1/": _INLINE_STYLES,
+}
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 LOGGING = {

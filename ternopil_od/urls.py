@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
+from accounts.password_reset import ThrottledPasswordResetView
+from common.downloads import media_serve
+from plan.evidence import evidence_download
 from portal import views as portal_views
 
 admin.site.site_header = "ternopil-od: адміністрування"
@@ -11,6 +13,7 @@ admin.site.site_title = "ternopil-od"
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/password_reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
@@ -25,10 +28,9 @@ urlpatterns = [
     path("", include("workspace.urls")),
 ]
 
-# Evidence files of progress updates are public and served by the app itself, so an installation
-# with only gunicorn needs no extra web-server rule. Other uploads (reports) have their own views.
-urlpatterns += [
-    path("media/evidence/<path:path>", serve, {"document_root": settings.MEDIA_ROOT / "evidence"}),
-]
+# Evidence files of progress updates are served by the app itself (an installation with only gunicorn
+# needs no web-server rule), as downloads that never run in a browser, and only if their plan is visible.
+# Other uploads (reports) have their own views; in development the rest of /media/ is served as downloads too.
+urlpatterns += [path("media/evidence/<path:path>", evidence_download, name="evidence-download")]
 if settings.DEBUG:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [path("media/<path:path>", media_serve)]

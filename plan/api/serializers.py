@@ -5,7 +5,7 @@ from rest_framework import serializers
 from accounts.models import Department
 
 from ..choices import TaskStatus
-from ..models import ActionPlan, EvidenceFile, EvidenceLink, Principle, ProgressUpdate, Section, Task
+from ..models import NARRATIVE_MAX, ActionPlan, EvidenceFile, EvidenceLink, Principle, ProgressUpdate, Section, Task
 
 
 class PlanSerializer(serializers.ModelSerializer):
@@ -149,7 +149,7 @@ class LinkInputSerializer(serializers.Serializer):
 
 class ProgressInputSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=TaskStatus.choices)
-    narrative = serializers.CharField()
+    narrative = serializers.CharField(max_length=NARRATIVE_MAX)
     date = serializers.DateField(required=False)
     percent = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=100)
     links = LinkInputSerializer(many=True, required=False)

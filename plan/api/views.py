@@ -11,7 +11,7 @@ from accounts.models import Department
 
 from .. import selectors, services
 from ..filtersets import TaskFilterSet
-from ..models import ActionPlan, Section
+from ..models import Section
 from . import serializers
 
 
@@ -30,6 +30,7 @@ def _progress_input(request) -> dict:
     return payload
 
 
+# A draft plan's id filters to an empty list, exactly like an id that does not exist.
 class SectionFilterSet(django_filters.FilterSet):
     plan = django_filters.NumberFilter(field_name="principle__plan")
 
@@ -38,22 +39,29 @@ class SectionFilterSet(django_filters.FilterSet):
         fields = ["plan", "principle"]
 
 
+# Every queryset below comes from the visibility rule in plan.selectors (drafts: staff only).
 class PlanViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = ActionPlan.objects.order_by("-start_quarter", "id")
     serializer_class = serializers.PlanSerializer
     filterset_fields = ["status"]
 
+    def get_queryset(self):
+        return selectors.plans_visible_to(self.request.user).order_by("-start_quarter", "id")
+
 
 class PrincipleViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = selectors.principle_list()
     serializer_class = serializers.PrincipleSerializer
     filterset_fields = ["plan"]
 
+    def get_queryset(self):
+        return selectors.principles_for(self.request.user)
+
 
 class SectionViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = selectors.section_list()
     serializer_class = serializers.SectionSerializer
     filterset_class = SectionFilterSet
+
+    def get_queryset(self):
+        return selectors.sections_for(self.request.user)
 
 
 class DepartmentViewSet(viewsets.ReadOnlyModelViewSet):
@@ -71,7 +79,7 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["position", "due_date", "status"]
 
     def get_queryset(self):
-        return selectors.task_list()
+        return selectors.tasks_for(self.request.user, "view")
 
     @extend_schema(methods=["GET"], responses=serializers.ProgressUpdateSerializer(many=True))
     @extend_schema(
@@ -81,7 +89,7 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, methods=["get", "post"], filterset_class=None, ordering_fields=None)
     def progress(self, request, pk=None):
-        task = get_object_or_404(selectors.task_list(), pk=pk)
+        task = get_object_or_404(selectors.tasks_for(request.user, "view"), pk=pk)
         if request.method == "POST":
             payload = serializers.ProgressInputSerializer(data=_progress_input(request))
             payload.is_valid(raise_exception=True)

@@ -3,7 +3,7 @@ import datetime as dt
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from ..models import Dataset, DatasetUpdate, RequiredDataset
+from ..models import UPDATE_NOTE_MAX, Dataset, DatasetUpdate, RequiredDataset
 
 
 class DepartmentRefSerializer(serializers.Serializer):
@@ -47,6 +47,7 @@ class DatasetSerializer(serializers.ModelSerializer):
 
 class DatasetUpdateSerializer(serializers.ModelSerializer):
     when = serializers.DateTimeField(source="updated_at", required=False)
+    note = serializers.CharField(max_length=UPDATE_NOTE_MAX, required=False, allow_blank=True)
 
     # Older dates are typing errors (and before 1900 the local zone has no whole-minute offset).
     EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)

@@ -51,10 +51,11 @@ def test_api_answers_in_the_language_the_client_asks_for(client):
 
 @pytest.mark.django_db
 def test_evidence_files_are_served_with_debug_off(client, settings, tmp_path):
-    evidence = settings.MEDIA_ROOT / "evidence" / "2019" / "12"
-    evidence.mkdir(parents=True, exist_ok=True)
-    (evidence / "protocol.txt").write_text("протокол навчання", encoding="utf-8")
-    response = client.get("/media/evidence/2019/12/protocol.txt")
+    from tests.security.helpers import plan_with_evidence
+
+    # Only files of a progress update are served (as downloads; tests/security/test_uploads_served_inert.py).
+    _plan, _task, _update, evidence = plan_with_evidence(content="протокол навчання".encode(), name="protocol.txt")
+    response = client.get(evidence.file.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content).decode() == "протокол навчання"
     assert client.get("/media/evidence/../../ternopil_od/settings.py").status_code in (400, 404)

@@ -78,6 +78,8 @@ def test_bad_email_is_a_row_error_with_the_column():
         (b"identifier,title,department\na,B\x00,C\n", "r.csv", "нульовий байт"),
         (b"identifier,title,department\na," + b"x" * 200_000 + b",C\n", "r.csv", "задовга"),
         (b"{not json", "r.json", "Файл не є правильним JSON"),
+        (b"[" * 5000, "r.json", "надто глибока вкладеність"),
+        (b"[" * 40 + b"{}" + b"]" * 40, "r.json", "надто глибока вкладеність"),
     ],
 )
 def test_hostile_files_are_refused_with_a_message(data, name, message):
