@@ -122,8 +122,11 @@ def test_report_pdfs_are_inert_downloads_too(client, department):
 
 
 @pytest.mark.django_db
-def test_registry_import_of_deeply_nested_json_is_a_validation_error():
-    from registry.resources import load_table
+@pytest.mark.django_db
+def test_registry_import_of_deeply_nested_json_is_a_row_free_error():
+    from registry.importing import registry_import
+    from registry.models import Dataset
 
-    with pytest.raises(ValidationError, match="надто глибока вкладеність"):
-        load_table(b"[" * 100_000, "datasets.json")
+    report = registry_import(data=b"[" * 100_000, filename="datasets.json", dry_run=False)
+    assert len(report.errors) == 1 and "надто глибока вкладеність" in report.errors[0]
+    assert not Dataset.objects.exists()
