@@ -118,3 +118,17 @@ def indicator_rollup(task) -> int | None:
             latest = values[-1]
             pairs.append((latest.actual_value, latest.target_value or indicator.target_value))
     return rollup_percent(pairs)
+
+
+def indicator_points(indicator, values) -> list[tuple[str, float | None, float | None]]:
+    """(period label, actual, target) per reported period, for ``common.charts.indicator_chart``;
+    a period's own target wins over the indicator's overall one."""
+    overall = indicator.target_value
+    points = []
+    for value in sorted(values, key=lambda v: v.quarter_index):
+        target = value.target_value if value.target_value is not None else overall
+        label = str(Quarter.from_index(value.quarter_index))
+        points.append((label, float(value.actual_value), None if target is None else float(target)))
+    if not points and overall is not None:
+        points.append(("—", None, float(overall)))
+    return points

@@ -98,18 +98,36 @@ def api_world(department, other_department, coordinator, department_head):
     required = RequiredDatasetFactory()
     dataset = DatasetFactory(department=department, required_by_835=required)
     item = published(coordinator, dataset=dataset)
+    pending = _pending_update(task, coordinator)
     return {
         "plan": plan,
         "principle": section.principle,
         "section": section,
         "department": department,
         "task": task,
+        "progress-update": pending,
         "dataset": dataset,
         "required-dataset": required,
         "request": item,
         "report": _report(coordinator),
         **_audit_world(department, coordinator, department_head),
     }
+
+
+def _pending_update(task, author):
+    """A progress update awaiting review (as a co-responsible department's report would be)."""
+    from plan.choices import ReviewState, TaskStatus
+    from plan.models import ProgressUpdate
+
+    return ProgressUpdate.objects.create(
+        task=task,
+        author=author,
+        date=datetime.date(2020, 1, 5),
+        period_index=2019 * 4 + 3,
+        status=TaskStatus.SUBSTANTIAL,
+        narrative="Звіт співвиконавця за IV квартал 2019 року.",
+        review_state=ReviewState.PENDING,
+    )
 
 
 def _report(coordinator):
