@@ -80,6 +80,12 @@ def to_decimal(value) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+def plain_number(number: Decimal) -> str:
+    """20.00 -> "20", 45.50 -> "45.5" (as stored in an update's indicator values)."""
+    text = format(number, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def indicator_value_errors(*, indicator, actual, target=None, unit=None) -> dict[str, str]:
     """Problems with one reported value of ``indicator``: {"actual"|"target"|"unit": message}."""
     errors: dict[str, str] = {}

@@ -408,7 +408,7 @@ def _indicator_actuals(task: Task, values, errors: dict) -> dict:
         if not problems:
             target = reporting.to_decimal(row.get("target"))
             actuals[str(indicator.pk)] = {
-                "actual": str(reporting.to_decimal(row.get("actual"))),
-                "target": None if target is None else str(target),
+                "actual": reporting.plain_number(reporting.to_decimal(row.get("actual"))),
+                "target": None if target is None else reporting.plain_number(target),
             }
     return actuals

@@ -193,8 +193,8 @@ class ProgressInputSerializer(serializers.Serializer):
         if task is None:
             return rows
         indicators = {i.pk: i for i in task.indicators.all()}
-        errors, failed = [], False
-        for row in rows:
+        errors = {}  # as DRF reports nested lists: {"<row index>": {field: [messages]}}
+        for index, row in enumerate(rows):
             indicator = indicators.get(row["indicator"])
             if indicator is None:
                 row_errors = {"indicator": ["Такого показника немає серед показників цього завдання."]}
@@ -203,9 +203,9 @@ class ProgressInputSerializer(serializers.Serializer):
                     indicator=indicator, actual=row["actual"], target=row.get("target"), unit=row.get("unit")
                 )
                 row_errors = {name: [message] for name, message in found.items()}
-            failed = failed or bool(row_errors)
-            errors.append(row_errors)
-        if failed:
+            if row_errors:
+                errors[str(index)] = row_errors
+        if errors:
             raise serializers.ValidationError(errors)
         return rows
 

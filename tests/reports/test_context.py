@@ -20,8 +20,17 @@ Q4 = Quarter(2019, 4)
 
 
 def progress(task, author, status, day, percent=None):
+    # Each update reports on the quarter of its date (issue 18: reports count by reporting period);
+    # these tasks are long past their due date, so a reason for delay is required.
     return task_add_progress(
-        task=task, author=author, status=status, narrative=f"{status} {day}", date=day, percent=percent
+        task=task,
+        author=author,
+        status=status,
+        narrative=f"{status} {day}",
+        date=day,
+        percent=percent,
+        period=Quarter.containing(day),
+        delay_reason="Затримка фінансування.",
     )
 
 
