@@ -349,8 +349,6 @@ def task_add_progress(
             "Термін завдання минув, а його не виконано: вкажіть причину затримки."
         )
     actuals = _indicator_actuals(task, indicator_values, errors)
-    if errors:
-        raise ValidationError(errors)
     update = ProgressUpdate(
         task=task,
         author=author,
@@ -368,13 +366,19 @@ def task_add_progress(
             else ReviewState.ACCEPTED
         ),
     )
-    update.full_clean()
+    try:
+        update.full_clean()
+    except ValidationError as exc:
+        for name, messages in exc.message_dict.items():
+            errors.setdefault(name, []).extend(messages)
     if update.date > today:
-        raise ValidationError({"date": "Дата оновлення не може бути в майбутньому."})
+        errors.setdefault("date", []).append("Дата оновлення не може бути в майбутньому.")
     if status == TaskStatus.COMPLETED and percent not in (None, 100):
-        raise ValidationError({"percent": "Виконане завдання має 100 % виконання."})
+        errors.setdefault("percent", []).append("Виконане завдання має 100 % виконання.")
     if status == TaskStatus.NOT_STARTED and percent not in (None, 0):
-        raise ValidationError({"percent": "Не розпочате завдання має 0 % виконання."})
+        errors.setdefault("percent", []).append("Не розпочате завдання має 0 % виконання.")
+    if errors:  # every problem at once, beside its field
+        raise ValidationError(errors)
     reason = "Нове оновлення виконання" + (" (очікує перевірки)" if update.review_state == ReviewState.PENDING else "")
     _save_with_history(update, by=author, reason=reason)
     EvidenceLink.objects.bulk_create([_evidence_link(update, link) for link in links])

@@ -123,6 +123,7 @@ def add_reporting_fields(form, *, task, today) -> None:
         label="Звітний період",
         choices=[(str(q), q.label()) for q in choices],
         initial=str(default),
+        required=False,  # empty: the service's default period
         error_messages={"invalid_choice": "Оберіть квартал зі списку.", "required": "Оберіть звітний період."},
     )
     form.indicator_fields = []
