@@ -84,6 +84,31 @@ def plan_create(
     return plan
 
 
+PLAN_TRANSITIONS = {
+    PlanStatus.DRAFT: {PlanStatus.ADOPTED},
+    PlanStatus.ADOPTED: {PlanStatus.FINISHED},
+    PlanStatus.FINISHED: {PlanStatus.ADOPTED},  # reopened by mistake: back to active
+}
+
+
+@transaction.atomic
+def plan_set_status(*, plan: ActionPlan, status: str, by) -> ActionPlan:
+    """Move a plan through its lifecycle: draft -> adopted (active) -> finished.
+
+    A finished plan generates no quarterly rounds and gets a final report
+    (``reports.services.final_report_generate``)."""
+    if by is None or not roles.is_coordinator(by):
+        raise PermissionDenied("Змінювати стан плану може лише координатор відкритих даних.")
+    locked = ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    if status not in PLAN_TRANSITIONS.get(locked.status, set()):
+        current = PlanStatus(locked.status).label
+        raise ValidationError({"status": f"План у стані «{current}» не можна перевести в цей стан."})
+    locked.status = status
+    locked.save(update_fields=["status"])
+    plan.status = status
+    return locked
+
+
 @dataclass
 class ImportReport:
     plan: ActionPlan | None

@@ -675,9 +675,17 @@ def scorecard_section(*, data: PlanData, datasets: list[DatasetState], period: P
 
 
 def build_snapshot(
-    *, quarter: Quarter, plan: ActionPlan | None = None, previous: dict | None = None, today: dt.date | None = None
+    *,
+    quarter: Quarter,
+    plan: ActionPlan | None = None,
+    previous: dict | None = None,
+    today: dt.date | None = None,
+    final: bool = False,
 ) -> dict:
-    """Every figure of the report for ``quarter``; ``previous`` is the previous quarter's snapshot, if any."""
+    """Every figure of the report for ``quarter``; ``previous`` is the previous quarter's snapshot, if any.
+
+    ``final``: the final report of a finished plan: figures as of its last quarter, and the updates
+    of every reporting period of the plan (the same sections and PDF otherwise)."""
     today = today or timezone.localdate()
     period = Period.of(quarter, today=today)
     plan = plan or plan_for(quarter)
@@ -693,7 +701,7 @@ def build_snapshot(
         "summary": summary_figures(data),
         "tasks_due": tasks_due_section(data),
         "overdue": overdue_section(data),
-        "updates": updates_section(data),
+        "updates": updates_section(data, first=plan.start if final else None),
         "indicators": indicators_section(data),
         "registry": registry_section(period=period, states=datasets),
         "audit": audit_section(period=period),
@@ -713,4 +721,10 @@ def build_snapshot(
         }
         snapshot["changes"] = changes_section(current=snapshot, previous=computed, source="computed")
     snapshot["changes"]["previous_quarter"] = quarter.previous().label()
+    if final:
+        snapshot["final"] = True
+        snapshot["title"]["heading"] = (
+            "Підсумковий звіт про виконання плану дій з реалізації принципів Міжнародної хартії відкритих даних "
+            f"за весь період: {plan.start.label()} – {plan.end.label()}"
+        )
     return snapshot
