@@ -17,6 +17,7 @@ from plan import verification
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(
         choices=[("accept", "Прийняти"), ("return", "Повернути на доопрацювання")],
+        widget=forms.RadioSelect,
         error_messages={"required": "Оберіть рішення.", "invalid_choice": "Оберіть рішення зі списку."},
     )
     comment = forms.CharField(
