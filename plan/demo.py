@@ -38,23 +38,72 @@ DEMO_PLAN_TITLE = "ДЕМО: навчальний план дій з відкр�
 # (principle, section, task, indicators, first quarter offset, last quarter offset, department indexes)
 # Offsets count from the demo plan's first quarter (0..3; 3 = the current quarter).
 DEMO_TASKS = [
-    ("І. Відкритість за замовчуванням", "Оприлюднення", "Оприлюднити перелік наборів даних міської ради",
-     "Оприлюднено 40 наборів даних.", 0, 1, (0,)),
-    ("І. Відкритість за замовчуванням", "Оприлюднення", "Провести навчання розпорядників даних",
-     "Навчено 30 посадових осіб.", 0, 2, (0, 1)),
-    ("ІІ. Оперативність та повнота", "Якість даних", "Оновлювати набори даних вчасно",
-     "Частка наборів, оновлених вчасно, 90 %.", 1, 3, (1, 0)),
-    ("ІІІ. Доступність та можливість використання", "Зворотний зв’язок", "Відповідати на запити на нові набори даних",
-     "", 2, 3, (0,)),
+    (
+        "І. Відкритість за замовчуванням",
+        "Оприлюднення",
+        "Оприлюднити перелік наборів даних міської ради",
+        "Оприлюднено 40 наборів даних.",
+        0,
+        1,
+        (0,),
+    ),
+    (
+        "І. Відкритість за замовчуванням",
+        "Оприлюднення",
+        "Провести навчання розпорядників даних",
+        "Навчено 30 посадових осіб.",
+        0,
+        2,
+        (0, 1),
+    ),
+    (
+        "ІІ. Оперативність та повнота",
+        "Якість даних",
+        "Оновлювати набори даних вчасно",
+        "Частка наборів, оновлених вчасно, 90 %.",
+        1,
+        3,
+        (1, 0),
+    ),
+    (
+        "ІІІ. Доступність та можливість використання",
+        "Зворотний зв’язок",
+        "Відповідати на запити на нові набори даних",
+        "",
+        2,
+        3,
+        (0,),
+    ),
 ]
 
-# (task index, author username, days after the quarter's start, quarter offset, status, percent,
-#  what was done, reason for delay, next steps, {indicator position: actual})
+# Reports on the demo plan: task index, author, days after the quarter's start, quarter offset,
+# status, percent, what was done, reason for delay, next steps, {indicator position: actual}.
 DEMO_UPDATES = [
-    (0, "head", 60, 0, TaskStatus.LIMITED, 30, "Складено перелік із 12 наборів, погоджено з підрозділами.", "", "Оприлюднити перелік на порталі.", {0: 12}),
-    (0, "head", 95, 1, TaskStatus.COMPLETED, 100, "Перелік оприлюднено; опубліковано 40 наборів.", "", "", {0: 40}),
-    (1, "head-strategy", 40, 1, TaskStatus.SUBSTANTIAL, 60, "Проведено два навчання для 18 посадових осіб.", "", "Третє навчання для управлінь.", {0: 18}),
-    (2, "head-strategy", 50, 2, TaskStatus.LIMITED, None, "Налаштовано нагадування; вчасно оновлено 55 % наборів.", "", "Щомісячна перевірка графіка.", {0: 55}),
+    (
+        0, "head", 60, 0, TaskStatus.LIMITED, 30,
+        "Складено перелік із 12 наборів, погоджено з підрозділами.",
+        "Погодження переліку з підрозділами тривало довше, ніж планували.",
+        "Оприлюднити перелік на порталі.",
+        {0: 12},
+    ),
+    (
+        0, "head", 95, 1, TaskStatus.COMPLETED, 100,
+        "Перелік оприлюднено; опубліковано 40 наборів.", "", "", {0: 40},
+    ),
+    (
+        1, "head-strategy", 40, 1, TaskStatus.SUBSTANTIAL, 60,
+        "Проведено два навчання для 18 посадових осіб.",
+        "Третє навчання перенесено через відпустки.",
+        "Третє навчання для управлінь.",
+        {0: 18},
+    ),
+    (
+        2, "head-strategy", 50, 2, TaskStatus.LIMITED, None,
+        "Налаштовано нагадування; вчасно оновлено 55 % наборів.",
+        "Частина розпорядників ще не має доступу до порталу.",
+        "Щомісячна перевірка графіка.",
+        {0: 55},
+    ),
 ]  # fmt: skip
 
 
@@ -80,7 +129,15 @@ def _demo_table(start: Quarter) -> bytes:
         names = "; ".join(DEMO_DEPARTMENTS[i][0] for i in deps)
         deadline = _deadline_text(Quarter.from_index(start.index + first), Quarter.from_index(start.index + last))
         writer.writerow(
-            [principle if principle != previous else "", section, title, "Навчальне завдання.", indicators, deadline, names]
+            [
+                principle if principle != previous else "",
+                section,
+                title,
+                "Навчальне завдання.",
+                indicators,
+                deadline,
+                names,
+            ]
         )
         previous = principle
     return out.getvalue().encode()
@@ -137,7 +194,7 @@ def _load_demo_plan(stdout, today: dt.date) -> ActionPlan:
             date=day,
             percent=percent,
             period=quarter,
-            delay_reason=delay or ("Демо: затримка." if task.due_date and task.due_date < today else ""),
+            delay_reason=delay,
             next_steps=steps,
             indicator_values=[
                 {"indicator": indicators[i].pk, "actual": value} for i, value in actuals.items() if i < len(indicators)

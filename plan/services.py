@@ -362,7 +362,11 @@ def task_add_progress(
     today = timezone.localdate()
     errors: dict[str, list[str]] = {}
     try:
-        quarter = reporting.default_period_for(plan=task.plan, today=today) if period in (None, "") else reporting.parse_period(period)
+        quarter = (
+            reporting.default_period_for(plan=task.plan, today=today)
+            if period in (None, "")
+            else reporting.parse_period(period)
+        )
     except ValueError as exc:
         raise ValidationError({"period": str(exc)}) from None
     problem = reporting.period_error(period=quarter, plan=task.plan, today=today)

@@ -199,7 +199,13 @@ def plan_overdue_chase(*, date: dt.date, batch_size: int, plans: dict) -> None:
             days = (date - row["task__due_date"]).days
             department_extra = {**extra, "department": row["department__name"]}
             targets = [
-                (ItemKind.TASK_OVERDUE, MessageKind.TASK_OVERDUE, row["recipient"], row["department_id"], department_extra)
+                (
+                    ItemKind.TASK_OVERDUE,
+                    MessageKind.TASK_OVERDUE,
+                    row["recipient"],
+                    row["department_id"],
+                    department_extra,
+                )
             ]
             if days > settings.REMINDER_ESCALATION_DAYS:
                 targets += [

@@ -9,9 +9,9 @@ quarter still in progress, today). What is reconstructed, and how:
 
 * Task status at the cutoff: the latest accepted progress update reporting on the quarter or an
   earlier one (updates carry their reporting period: a Q4 report typed on 5 January counts for Q4;
-  ``plan.selectors.progress_updates_as_of``); a task with no such update takes its status from ``simple_history`` (the last
-  historical record before the cutoff), else "not started". Completion date = the date of the
-  update that completed it. Approximation: the due date and the list of departments are today's.
+  ``plan.selectors.progress_updates_as_of``); a task with no such update takes its status from
+  ``simple_history`` (the last historical record before the cutoff), else "not started".
+  Completion date = the date of the update that completed it. Approximation: the due date and the list of departments are today's.
 * Overdue at the cutoff: the plan's rule (``plan.selectors.overdue_q``) applied to that status:
   due date before the cutoff (i.e. on or before the quarter's last day) and not completed or
   cancelled by then.
@@ -324,8 +324,11 @@ def updates_section(data: PlanData, first: Quarter | None = None) -> dict:
     period = data.period
     tasks = {task.pk: task for task in data.tasks}
     updates = list(
-        plan_selectors.progress_updates_in_period(plan=data.plan, first=first or period.quarter, last=period.quarter)
-        .values("id", "task_id", "date", "status", "percent", "narrative", "delay_reason", "next_steps", "period_index")
+        plan_selectors.progress_updates_in_period(
+            plan=data.plan, first=first or period.quarter, last=period.quarter
+        ).values(
+            "id", "task_id", "date", "status", "percent", "narrative", "delay_reason", "next_steps", "period_index"
+        )
     )
     links = defaultdict(list)
     for update_id, url, title in EvidenceLink.objects.filter(update_id__in=[u["id"] for u in updates]).values_list(

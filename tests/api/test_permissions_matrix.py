@@ -9,7 +9,8 @@ to everyone. Audit: campaigns with published results are public; questionnaires 
 resources are for department heads (their own department's; another department's answer 404,
 not revealing they exist) and coordinators; heads fill in, coordinators open, close, return,
 review and promote. Progress updates awaiting review are accepted or returned by the lead
-department's head or a coordinator (another head: 404). Quarterly reports are public. Requests authenticate like a script would, with the user's API token.
+department's head or a coordinator (another head: 404).
+Quarterly reports are public. Requests authenticate like a script would, with the user's API token.
 The `audit-response-return-` name is DRF's for the `return_` action (url_path "return").
 
 A route or method the urlconf exposes without a row here fails `test_every_route_has_a_row`.

@@ -64,7 +64,11 @@ def test_head_of_another_department_and_council_are_refused(foreign_task, depart
 
 def test_coordinator_reports_on_any_task(foreign_task, coordinator):
     task_add_progress(
-        task=foreign_task, author=coordinator, status=TaskStatus.LIMITED, narrative="Почали", delay_reason="Пізно почали."
+        task=foreign_task,
+        author=coordinator,
+        status=TaskStatus.LIMITED,
+        narrative="Почали",
+        delay_reason="Пізно почали.",
     )
     foreign_task.refresh_from_db()
     assert foreign_task.status == TaskStatus.LIMITED

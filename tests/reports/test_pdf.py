@@ -84,7 +84,9 @@ def test_demo_report_2019q4_reads_back(demo, demo_report):
     assert task.status != "completed" or task.updates.filter(date__gt="2019-12-31").exists()
     cells = pdf_text(report.pdf.path, layout=False)
     overdue_part = cells[
-        cells.index("3. Прострочені завдання Завдань") : cells.index("У кварталі оновлень щодо виконання завдань не надходило.")
+        cells.index("3. Прострочені завдання Завдань") : cells.index(
+            "У кварталі оновлень щодо виконання завдань не надходило."
+        )
     ]
     assert " ".join(task.title.split()) in overdue_part
     assert overdue[0]["departments"] and overdue[0]["departments"].split(",")[0] in overdue_part

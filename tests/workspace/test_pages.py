@@ -131,14 +131,18 @@ def test_generate_now_posts_year_and_quarter_when_the_reports_url_exists(client,
 
 
 def test_progress_updates_since_the_previous_visit(client, coordinator, department_head, own_task):
-    old = task_add_progress(task=own_task, author=department_head, status="limited", narrative="Старе оновлення", delay_reason=LATE)
+    old = task_add_progress(
+        task=own_task, author=department_head, status="limited", narrative="Старе оновлення", delay_reason=LATE
+    )
     client.force_login(coordinator)
     client.get("/workspace/")  # first visit: the last two weeks are shown
     visit = WorkspaceVisit.objects.get(user=coordinator)
     assert visit.previous_visit_at is None
     # Reloading in the same session keeps the list.
     assert "Старе оновлення" in client.get("/workspace/").content.decode()
-    new = task_add_progress(task=own_task, author=department_head, status="substantial", narrative="Нове оновлення", delay_reason=LATE)
+    new = task_add_progress(
+        task=own_task, author=department_head, status="substantial", narrative="Нове оновлення", delay_reason=LATE
+    )
     # A new session later: only what came after the previous visit.
     client.logout()
     type(old).objects.filter(pk=old.pk).update(created_at=timezone.now() - dt.timedelta(hours=2))
