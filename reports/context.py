@@ -11,7 +11,8 @@ quarter still in progress, today). What is reconstructed, and how:
   earlier one (updates carry their reporting period: a Q4 report typed on 5 January counts for Q4;
   ``plan.selectors.progress_updates_as_of``); a task with no such update takes its status from
   ``simple_history`` (the last historical record before the cutoff), else "not started".
-  Completion date = the date of the update that completed it. Approximation: the due date and the list of departments are today's.
+  Completion date = the date of the update that completed it. Approximation: the due date and the
+  list of departments are today's.
 * Overdue at the cutoff: the plan's rule (``plan.selectors.overdue_q``) applied to that status:
   due date before the cutoff (i.e. on or before the quarter's last day) and not completed or
   cancelled by then.
