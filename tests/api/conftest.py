@@ -98,14 +98,12 @@ def api_world(department, other_department, coordinator, department_head):
     required = RequiredDatasetFactory()
     dataset = DatasetFactory(department=department, required_by_835=required)
     item = published(coordinator, dataset=dataset)
-    pending = _pending_update(task, coordinator)
     return {
         "plan": plan,
         "principle": section.principle,
         "section": section,
         "department": department,
         "task": task,
-        "progress-update": pending,
         "dataset": dataset,
         "required-dataset": required,
         "request": item,
@@ -114,7 +112,7 @@ def api_world(department, other_department, coordinator, department_head):
     }
 
 
-def _pending_update(task, author):
+def pending_update(task, author):
     """A progress update awaiting review (as a co-responsible department's report would be)."""
     from plan.choices import ReviewState, TaskStatus
     from plan.models import ProgressUpdate
