@@ -175,6 +175,7 @@ def _load_demo_plan(stdout, today: dt.date) -> ActionPlan:
         status=PlanStatus.ADOPTED,
     )
     plan = report.plan
+    ActionPlan.objects.filter(pk=plan.pk).update(is_demo=True)
     users = {u.username: u for u in User.objects.filter(username__in={"head", "head-strategy", "coordinator"})}
     coordinator = users.get("coordinator")
     added = 0

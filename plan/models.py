@@ -19,6 +19,8 @@ class ActionPlan(models.Model):
     start_quarter = models.CharField("початок (квартал)", max_length=7, validators=[quarter_validator])
     end_quarter = models.CharField("кінець (квартал)", max_length=7, validators=[quarter_validator])
     status = models.CharField("стан", max_length=20, choices=PlanStatus.choices, default=PlanStatus.ADOPTED)
+    # Invented data for trying the site out (load_demo): public, but never the default plan.
+    is_demo = models.BooleanField("демонстраційний", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

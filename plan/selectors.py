@@ -245,8 +245,9 @@ def plan_default(plans) -> ActionPlan | None:
     ``plans``: an evaluated list from :func:`plan_public_list` (no extra query).
     """
     plans = list(plans)
-    adopted = [plan for plan in plans if plan.status == PlanStatus.ADOPTED]
-    return (adopted or plans or [None])[0]
+    real = [plan for plan in plans if not plan.is_demo] or plans  # a demo plan is never the default
+    adopted = [plan for plan in real if plan.status == PlanStatus.ADOPTED]
+    return (adopted or real or [None])[0]
 
 
 def task_detail_queryset(*, today: dt.date | None = None) -> QuerySet[Task]:

@@ -93,7 +93,8 @@ def plan_for(quarter: Quarter) -> ActionPlan | None:
     covering.sort(key=lambda p: (p.status != "adopted", -p.start.index, p.pk))
     if covering:
         return covering[0]
-    return plans[0] if plans else None
+    real = [p for p in plans if not p.is_demo] or plans
+    return real[0] if real else None
 
 
 # --- Task states as of the cutoff --------------------------------------------------------

@@ -138,6 +138,11 @@ class Migration(migrations.Migration):
             name="author_notified_at",
             field=models.DateTimeField(blank=True, null=True, verbose_name="автора сповіщено"),
         ),
+        migrations.AddField(
+            model_name="actionplan",
+            name="is_demo",
+            field=models.BooleanField(default=False, verbose_name="демонстраційний"),
+        ),
         migrations.RunPython(set_periods, migrations.RunPython.noop),
         migrations.AlterField(
             model_name="progressupdate",
