@@ -40,8 +40,10 @@ def _create(tag: str, *, tasks: int, departments: int):
         Department(name=f"Бенчмарк {tag} підрозділ {i}", email=f"q-{tag}-{i}@example.org", match_key=f"q-{tag}-{i}")
         for i in range(departments)
     )
-    dep_ids = [d.pk for d in deps] if deps and deps[0].pk else list(
-        Department.objects.filter(match_key__startswith=f"q-{tag}-").values_list("pk", flat=True)
+    dep_ids = (
+        [d.pk for d in deps]
+        if deps and deps[0].pk
+        else list(Department.objects.filter(match_key__startswith=f"q-{tag}-").values_list("pk", flat=True))
     )
     plan = ActionPlan.objects.create(
         title=f"Бенчмарк {tag}", start_quarter="2029Q1", end_quarter="2030Q4", status=PlanStatus.ADOPTED

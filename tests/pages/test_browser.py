@@ -113,7 +113,10 @@ def test_home_filters_task_page_and_language(page, live_server, demo):
     page.goto(f"{live_server.url}/plan/timeline/")
     assert page.locator(".gantt-wide svg.chart-gantt").count() == 6
     assert page.locator(".gantt-compact svg.chart-gantt").first.is_hidden()
-    assert page.locator("table.timeline-table tbody th[scope=row]").count() == Task.objects.filter(plan__is_demo=False).count()  # the default plan
+    assert (
+        page.locator("table.timeline-table tbody th[scope=row]").count()
+        == Task.objects.filter(plan__is_demo=False).count()
+    )  # the default plan
     page.screenshot(path=str(SCREENSHOTS / "pages-timeline.png"), full_page=True)
     page.emulate_media(media="print")
     page.screenshot(path=str(SCREENSHOTS / "pages-timeline-print.png"), full_page=True)
