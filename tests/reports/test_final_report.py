@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from plan.choices import PlanStatus
+from plan.models import Indicator
 from plan.services import plan_set_status, task_add_progress
 from reports import services
 from tests.plan.factories import make_plan, make_section, make_task
@@ -19,8 +20,16 @@ def plan(coordinator, department):
     plan = make_plan()
     section = make_section(plan)
     task = make_task(section, departments=[department], periods=[("2019Q1", "2020Q4")], due_date=dt.date(2030, 1, 1))
-    for period, text in (("2019Q2", "Почали у 2019 році."), ("2020Q3", "Завершуємо у 2020 році.")):
-        task_add_progress(task=task, author=coordinator, status="limited", narrative=text, period=period)
+    indicator = Indicator.objects.create(task=task, text="Оприлюднено наборів", target_value=10, unit="наборів")
+    for period, text, actual in (("2019Q2", "Почали у 2019 році.", 3), ("2020Q3", "Завершуємо у 2020 році.", 8)):
+        task_add_progress(
+            task=task,
+            author=coordinator,
+            status="limited",
+            narrative=text,
+            period=period,
+            indicator_values=[{"indicator": indicator.pk, "actual": actual}],
+        )
     return plan
 
 
@@ -36,6 +45,10 @@ def test_final_report_covers_the_whole_period_once(plan, coordinator, department
     text = pdf_text(report.pdf.path)
     assert "Підсумковий звіт про виконання плану дій за весь період" in text
     assert "Почали у 2019 році." in text and "Завершуємо у 2020 році." in text
+    # The indicator: target and actual per reporting period, as a chart in the PDF too.
+    [row] = report.snapshot["indicators"]["rows"]
+    assert row["points"] == [["2019Q2", 3.0, 10.0], ["2020Q3", 8.0, 10.0]]
+    assert "Вимірювані показники: ціль і факт за звітними періодами" in text
     assert services.final_report_generate(plan=plan, by=coordinator).pk == report.pk
     with pytest.raises(ValidationError):
         plan_set_status(plan=plan, status=PlanStatus.DRAFT, by=coordinator)
