@@ -96,9 +96,9 @@ def plan_set_status(*, plan: ActionPlan, status: str, by) -> ActionPlan:
     """Move a plan through its lifecycle: draft -> adopted (active) -> finished.
 
     A finished plan generates no quarterly rounds and gets a final report
-    (``reports.services.final_report_generate``)."""
-    if by is None or not roles.is_coordinator(by):
-        raise PermissionDenied("Змінювати стан плану може лише координатор відкритих даних.")
+    (``reports.services.final_report_generate``). ``by`` None = the system (a management command),
+    as for ``plan_create``."""
+    _require_coordinator(by)
     locked = ActionPlan.objects.select_for_update().get(pk=plan.pk)
     if status not in PLAN_TRANSITIONS.get(locked.status, set()):
         current = PlanStatus(locked.status).label

@@ -59,3 +59,19 @@ def test_workspace_proposes_no_report_after_the_plan_ended(plan, client, coordin
 
     assert str(next_quarterly_report(today=dt.date(2026, 12, 1)).quarter) == "2020Q4"
     assert str(next_quarterly_report(today=dt.date(2020, 8, 1)).quarter) == "2020Q2"
+
+
+def test_finish_plan_command(plan, media):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("finish_plan", plan.pk, stdout=out)
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.FINISHED
+    assert "Підсумковий звіт" in out.getvalue()
+    call_command("finish_plan", plan.pk, stdout=io.StringIO())  # again: the same report, no error
+    from reports.models import QuarterlyReport
+
+    assert QuarterlyReport.objects.filter(run_key=f"final:{plan.pk}").count() == 1
