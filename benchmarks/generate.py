@@ -488,6 +488,7 @@ class Generator:
                     ProgressUpdate(
                         task=task,
                         date=day,
+                        period_index=Quarter.containing(day).index,
                         author_id=author if n % 3 else self.coordinator.pk,
                         status=status,
                         percent=task.percent if n == count - 1 else None,

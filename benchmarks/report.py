@@ -90,6 +90,7 @@ def build_plan(*, tasks: int = 2000, departments: int = 40, start: str = "2019Q1
             status = statuses[i % 4]
             updates.append(
                 ProgressUpdate(task_id=pk, date=day, status=status, percent=100 if status == "completed" else None,
+                               period_index=Quarter.containing(day).index,
                                narrative=f"Стан виконання завдання {i + 1} на {day:%d.%m.%Y}: роботу проведено.")
             )  # fmt: skip
     TaskDepartment.objects.bulk_create(links, batch_size=1000)

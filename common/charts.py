@@ -497,3 +497,82 @@ def gantt_timeline(
             role="graphics-document" if any(row.url for row in rows) else "img",
         )
     )
+
+
+# --- (d) indicator: actual bars per period against a target line ------------------------------------
+
+
+def indicator_chart(
+    points: Sequence[tuple[str, float | None, float | None]],
+    *,
+    title: str,
+    unit: str = "",
+    width: int = 480,
+    id_prefix: str | None = None,
+) -> SafeString:
+    """Bars of the actual value per reporting period and a dashed line at the target.
+
+    ``points``: (period label, actual or None, target or None) in period order. Every value is also
+    written as text above its bar, and the description lists them, so nothing depends on colour.
+    """
+    prefix = _prefix(id_prefix)
+    points = list(points)
+    top_value = max([v for _label, a, t in points for v in (a, t) if v is not None] or [1.0]) or 1.0
+    top, bottom, left = 22.0, 34.0, 8.0
+    plot_height = 120.0
+    height = top + plot_height + bottom
+    column = (width - left * 2) / max(len(points), 1)
+    bar_width = min(column * 0.6, 56)
+
+    def y(value: float) -> float:
+        return top + plot_height - plot_height * value / top_value
+
+    suffix = f"{NBSP}{unit}" if unit else ""
+    body = [
+        f'<line x1="{_num(left)}" y1="{_num(top + plot_height)}" x2="{_num(width - left)}" '
+        f'y2="{_num(top + plot_height)}" stroke="#555f6b"/>'
+    ]
+    described = []
+    for index, (label, actual, target) in enumerate(points):
+        x0 = left + index * column
+        centre = x0 + column / 2
+        if target is not None:
+            body.append(
+                f'<line class="target" x1="{_num(x0 + 2)}" y1="{_num(y(target))}" x2="{_num(x0 + column - 2)}" '
+                f'y2="{_num(y(target))}" stroke="#b3261e" stroke-width="2" stroke-dasharray="6 3"/>'
+            )
+        if actual is not None:
+            body.append(
+                f'<rect class="actual" x="{_num(centre - bar_width / 2)}" y="{_num(y(actual))}" '
+                f'width="{_num(bar_width)}" height="{_num(top + plot_height - y(actual))}" fill="#1f5fa8" '
+                f'stroke="#000" stroke-width="0.6"/>'
+                f'<text x="{_num(centre)}" y="{_num(max(y(actual) - 4, 12))}" text-anchor="middle" '
+                f'fill="#1b1f24">{escape(_num(actual))}</text>'
+            )
+        body.append(
+            f'<text x="{_num(centre)}" y="{_num(top + plot_height + 16)}" text-anchor="middle" '
+            f'fill="#1b1f24">{escape(label)}</text>'
+        )
+        described.append(
+            f"{label}: "
+            + (_("факт %(value)s") % {"value": _num(actual) + suffix} if actual is not None else _("факт —"))
+            + (", " + _("ціль %(value)s") % {"value": _num(target) + suffix} if target is not None else "")
+        )
+    body.append(
+        f'<g class="legend"><rect x="{_num(left)}" y="{_num(height - 12)}" width="12" height="10" fill="#1f5fa8"/>'
+        f'<text x="{_num(left + 16)}" y="{_num(height - 3)}" fill="#1b1f24">{escape(_("факт"))}</text>'
+        f'<line x1="{_num(left + 70)}" y1="{_num(height - 7)}" x2="{_num(left + 94)}" y2="{_num(height - 7)}" '
+        f'stroke="#b3261e" stroke-width="2" stroke-dasharray="6 3"/>'
+        f'<text x="{_num(left + 98)}" y="{_num(height - 3)}" fill="#1b1f24">{escape(_("ціль"))}</text></g>'
+    )
+    return mark_safe(  # noqa: S308 - every text escaped above
+        _svg(
+            prefix=prefix,
+            width=width,
+            height=height + 4,
+            title=title,
+            description="; ".join(described) or _("Значень ще немає."),
+            body="".join(body),
+            css_class="chart-indicator",
+        )
+    )

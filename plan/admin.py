@@ -180,8 +180,21 @@ class TaskAdmin(SimpleHistoryAdmin):
 
 
 class IndicatorValueInline(admin.TabularInline):
+    """Read-only: actual values come with progress updates and are written when those are accepted
+    (``plan.verification``); the quarter is shown as a label, not as its raw index."""
+
     model = IndicatorValue
     extra = 0
+    fields = ("period_label", "actual_value", "target_value", "update", "note")
+    readonly_fields = fields
+    can_delete = False
+
+    @admin.display(description="звітний період")
+    def period_label(self, obj):
+        return obj.quarter.label()
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Indicator)
@@ -205,8 +218,24 @@ class EvidenceFileInline(admin.TabularInline):
 
 @admin.register(ProgressUpdate)
 class ProgressUpdateAdmin(SimpleHistoryAdmin):
-    list_display = ("task", "date", "status", "percent", "author")
-    list_filter = ("status", "task__plan")
+    list_display = ("task", "period_label", "date", "status", "percent", "review_state", "author")
+    list_filter = ("status", "review_state", "task__plan")
+    # The reporting period follows the date here; decisions go through plan.verification (workspace, API).
+    exclude = ("period_index",)
+    readonly_fields = (
+        "period_label",
+        "indicator_actuals",
+        "review_state",
+        "reviewed_by",
+        "reviewed_at",
+        "review_comment",
+        "author_notified_at",
+    )
+
+    @admin.display(description="звітний період")
+    def period_label(self, obj):
+        return obj.period.label() if obj.period_index is not None else "—"
+
     list_select_related = ("task", "author")
     search_fields = ("narrative", "task__title")
     autocomplete_fields = ("task",)

@@ -2,8 +2,13 @@ from django.db import models
 
 
 class PlanStatus(models.TextChoices):
+    """Lifecycle: draft -> adopted (active: quarterly rounds run) -> finished (final report, no rounds).
+
+    ``archived`` is kept for plans archived before the lifecycle existed; it is treated like finished."""
+
     DRAFT = "draft", "Проєкт"
-    ADOPTED = "adopted", "Затверджений"
+    ADOPTED = "adopted", "Чинний"
+    FINISHED = "finished", "Завершений"
     ARCHIVED = "archived", "Архівний"
 
 
@@ -19,3 +24,15 @@ class TaskStatus(models.TextChoices):
 
 # A task with one of these statuses is never overdue.
 CLOSED_STATUSES = (TaskStatus.COMPLETED, TaskStatus.CANCELLED)
+
+
+# Plans whose period is over: no quarterly rounds, a final report instead.
+ENDED_PLAN_STATUSES = (PlanStatus.FINISHED, PlanStatus.ARCHIVED)
+
+
+class ReviewState(models.TextChoices):
+    """Verification of a progress update by the lead department's head or a coordinator."""
+
+    PENDING = "pending", "Очікує перевірки"
+    ACCEPTED = "accepted", "Прийнято"
+    RETURNED = "returned", "Повернуто на доопрацювання"

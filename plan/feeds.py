@@ -11,7 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from . import selectors
-from .labels import status_label
+from .labels import quarter_label, status_label
 
 FEED_SIZE = 50
 
@@ -44,7 +44,7 @@ class ProgressFeed(Feed):
         return f"{update.task.position}. {update.task.title[:150]} — {status_label(update.status)}"
 
     def item_description(self, update):
-        parts = [update.narrative]
+        parts = [_("Звіт за %(period)s") % {"period": quarter_label(update.period)}, update.narrative]
         if update.percent is not None:
             parts.append(_("Виконано на %(percent)s %%.") % {"percent": update.percent})
         for link in update.links.all():
@@ -66,4 +66,4 @@ class ProgressFeed(Feed):
         return update.created_at
 
     def item_categories(self, update):
-        return [status_label(update.status)]
+        return [status_label(update.status), str(update.period)]

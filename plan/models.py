@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from common.quarters import Quarter
 
-from .choices import PlanStatus, TaskStatus
+from .choices import PlanStatus, ReviewState, TaskStatus
 
 quarter_validator = RegexValidator(r"^\d{4}Q[1-4]$", "Квартал має бути у форматі РРРРQН, наприклад 2019Q4.")
 
@@ -19,6 +19,8 @@ class ActionPlan(models.Model):
     start_quarter = models.CharField("початок (квартал)", max_length=7, validators=[quarter_validator])
     end_quarter = models.CharField("кінець (квартал)", max_length=7, validators=[quarter_validator])
     status = models.CharField("стан", max_length=20, choices=PlanStatus.choices, default=PlanStatus.ADOPTED)
+    # Invented data for trying the site out (load_demo): public, but never the default plan.
+    is_demo = models.BooleanField("демонстраційний", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -163,9 +165,25 @@ class Indicator(models.Model):
 
 
 class IndicatorValue(models.Model):
+    """The actual (and the target, when it differs by period) of an indicator for one reporting period.
+
+    Written by ``plan.verification`` when the update that carries it is accepted, so the public
+    figures are accepted ones only; ``update`` records where the value came from."""
+
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
     quarter_index = models.PositiveIntegerField()
     actual_value = models.DecimalField("фактичне значення", max_digits=12, decimal_places=2)
+    target_value = models.DecimalField(
+        "цільове значення на період", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    update = models.ForeignKey(
+        "ProgressUpdate",
+        verbose_name="оновлення виконання",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicator_values",
+    )
     note = models.TextField("примітка", blank=True)
 
     class Meta:
@@ -194,7 +212,29 @@ class ProgressUpdate(models.Model):
     percent = models.PositiveSmallIntegerField(
         "відсоток", null=True, blank=True, validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
-    narrative = models.TextField("опис виконання")
+    # The quarter the update reports on (Quarter.index); see plan.reporting for the default.
+    period_index = models.PositiveIntegerField("звітний період (квартал)", db_index=True)
+    narrative = models.TextField("що зроблено")
+    delay_reason = models.TextField("причина затримки", blank=True)
+    next_steps = models.TextField("наступні кроки", blank=True)
+    # Indicator values reported with the update: {"<indicator id>": {"actual": "12.5", "target": null}};
+    # they become IndicatorValue rows when the update is accepted.
+    indicator_actuals = models.JSONField("значення показників", default=dict, blank=True)
+    review_state = models.CharField(
+        "перевірка", max_length=10, choices=ReviewState.choices, default=ReviewState.ACCEPTED, db_index=True
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="перевірив",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviewed_progress_updates",
+    )
+    reviewed_at = models.DateTimeField("перевірено", null=True, blank=True)
+    review_comment = models.TextField("коментар перевірки", blank=True)
+    # When the author was told the update was returned (the notice goes once per return).
+    author_notified_at = models.DateTimeField("автора сповіщено", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     history = HistoricalRecords()
 
@@ -206,6 +246,16 @@ class ProgressUpdate(models.Model):
 
     def __str__(self):
         return f"{self.date}: {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        # Rows written without the service (fixtures, admin) report on the quarter of their date.
+        if self.period_index is None and self.date:
+            self.period_index = Quarter.containing(self.date).index
+        super().save(*args, **kwargs)
+
+    @property
+    def period(self) -> Quarter:
+        return Quarter.from_index(self.period_index)
 
 
 class EvidenceLink(models.Model):

@@ -40,8 +40,19 @@ from django.utils import timezone
 from accounts import roles
 from common.quarters import Quarter
 
-from .choices import CLOSED_STATUSES, PlanStatus, TaskStatus
-from .models import ActionPlan, EvidenceFile, Principle, ProgressUpdate, Section, Task, TaskDepartment, TaskPeriod
+from .choices import CLOSED_STATUSES, PlanStatus, ReviewState, TaskStatus
+from .models import (
+    ActionPlan,
+    EvidenceFile,
+    Indicator,
+    IndicatorValue,
+    Principle,
+    ProgressUpdate,
+    Section,
+    Task,
+    TaskDepartment,
+    TaskPeriod,
+)
 
 
 def overdue_q(*, today: dt.date | None = None, prefix: str = "") -> Q:
@@ -87,14 +98,41 @@ def tasks_active_in(quarter: Quarter, *, plan: ActionPlan | int | None = None) -
     return task_list(plan=plan).filter(active_in_q(quarter))
 
 
-def task_updates(*, task: Task) -> QuerySet[ProgressUpdate]:
-    """A task's progress updates, newest first, with author and evidence loaded."""
-    return (
+def task_updates(*, task: Task, public: bool = False) -> QuerySet[ProgressUpdate]:
+    """A task's progress updates, newest first (by reporting period, then date), with author and
+    evidence loaded; ``public``: accepted ones only (what the public sees)."""
+    queryset = (
         ProgressUpdate.objects.filter(task=task)
         .select_related("author")
         .prefetch_related("links", "files")
-        .order_by("-date", "-created_at", "-id")
+        .order_by("-period_index", "-date", "-created_at", "-id")
     )
+    return queryset.filter(review_state=ReviewState.ACCEPTED) if public else queryset
+
+
+def task_updates_awaiting_review(*, task: Task) -> int:
+    """How many of a task's updates wait for review (the public page says so, without showing them)."""
+    return ProgressUpdate.objects.filter(task=task, review_state=ReviewState.PENDING).count()
+
+
+def progress_updates_as_of(*, plan: ActionPlan | int, quarter: Quarter) -> QuerySet[ProgressUpdate]:
+    """Accepted updates of ``plan`` reporting on ``quarter`` or earlier, oldest period first: the
+    status of each task at the close of ``quarter`` is that of its last one. A Q4 report typed on
+    5 January counts here for Q4, not for Q1."""
+    return ProgressUpdate.objects.filter(
+        task__plan=plan, review_state=ReviewState.ACCEPTED, period_index__lte=quarter.index
+    ).order_by("task_id", "period_index", "date", "created_at", "id")
+
+
+def progress_updates_in_period(*, plan: ActionPlan | int, first: Quarter, last: Quarter | None = None):
+    """Accepted updates of ``plan`` reporting on ``first``..``last`` (one quarter by default)."""
+    last = last or first
+    return ProgressUpdate.objects.filter(
+        task__plan=plan,
+        review_state=ReviewState.ACCEPTED,
+        period_index__gte=first.index,
+        period_index__lte=last.index,
+    ).order_by("period_index", "date", "created_at", "id")
 
 
 def principle_list(*, plan: ActionPlan | int | None = None) -> QuerySet[Principle]:
@@ -212,8 +250,9 @@ def plan_default(plans) -> ActionPlan | None:
     ``plans``: an evaluated list from :func:`plan_public_list` (no extra query).
     """
     plans = list(plans)
-    adopted = [plan for plan in plans if plan.status == PlanStatus.ADOPTED]
-    return (adopted or plans or [None])[0]
+    real = [plan for plan in plans if not plan.is_demo] or plans  # a demo plan is never the default
+    adopted = [plan for plan in real if plan.status == PlanStatus.ADOPTED]
+    return (adopted or real or [None])[0]
 
 
 def task_detail_queryset(*, today: dt.date | None = None) -> QuerySet[Task]:
@@ -227,6 +266,7 @@ def progress_updates_latest(*, plan: ActionPlan | int | None = None, limit: int 
     Only updates of plans ``user`` may see (default: the public's view, as the Atom feed)."""
     queryset = (
         progress_for(user)
+        .filter(review_state=ReviewState.ACCEPTED)
         .select_related("task", "author")
         .prefetch_related("links", "files")
         .order_by("-date", "-created_at", "-id")
@@ -254,7 +294,9 @@ def plan_public_choice(*, value: str | None, user=None) -> tuple[list[ActionPlan
 
 def task_last_update_q():
     """Subquery of a task's newest progress update date (annotate ``last_update``)."""
-    latest = ProgressUpdate.objects.filter(task=OuterRef("pk")).order_by("-date", "-created_at", "-id")
+    latest = ProgressUpdate.objects.filter(task=OuterRef("pk"), review_state=ReviewState.ACCEPTED).order_by(
+        "-date", "-created_at", "-id"
+    )
     return Subquery(latest.values("date")[:1])
 
 
@@ -305,3 +347,14 @@ def progress_for(user) -> QuerySet[ProgressUpdate]:
 
 def evidence_files_for(user) -> QuerySet[EvidenceFile]:
     return EvidenceFile.objects.filter(visible_plan_q(user, prefix="update__task__plan__"))
+
+
+def indicators_as_of(*, plan: ActionPlan | int, quarter: Quarter) -> list[Indicator]:
+    """Indicators of ``plan`` with their accepted values up to ``quarter`` (two queries)."""
+    values = IndicatorValue.objects.filter(quarter_index__lte=quarter.index).order_by("quarter_index")
+    return list(
+        Indicator.objects.filter(task__plan=plan)
+        .select_related("task")
+        .prefetch_related(Prefetch("values", queryset=values))
+        .order_by("task__position", "position", "id")
+    )

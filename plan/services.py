@@ -25,7 +25,8 @@ from common.cache import public_data_changed
 from common.quarters import Quarter
 from common.uploads import validate_upload
 
-from .choices import PlanStatus, TaskStatus
+from . import reporting, verification
+from .choices import CLOSED_STATUSES, PlanStatus, ReviewState, TaskStatus
 from .deadlines import DeadlineError, ParsedDeadline, outside_plan_message, parse_deadline
 from .importing import PlanRow, TableError, read_table, validate_table
 from .indicators import find_targets
@@ -89,6 +90,31 @@ def plan_create(
 
 
 MAX_ERRORS_SHOWN = 200  # a broken 5,000-row file must not become a page of 25,000 lines
+
+
+PLAN_TRANSITIONS = {
+    PlanStatus.DRAFT: {PlanStatus.ADOPTED},
+    PlanStatus.ADOPTED: {PlanStatus.FINISHED},
+    PlanStatus.FINISHED: {PlanStatus.ADOPTED},  # reopened by mistake: back to active
+}
+
+
+@transaction.atomic
+def plan_set_status(*, plan: ActionPlan, status: str, by) -> ActionPlan:
+    """Move a plan through its lifecycle: draft -> adopted (active) -> finished.
+
+    A finished plan generates no quarterly rounds and gets a final report
+    (``reports.services.final_report_generate``). ``by`` None = the system (a management command),
+    as for ``plan_create``."""
+    _require_coordinator(by)
+    locked = ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    if status not in PLAN_TRANSITIONS.get(locked.status, set()):
+        current = PlanStatus(locked.status).label
+        raise ValidationError({"status": f"План у стані «{current}» не можна перевести в цей стан."})
+    locked.status = status
+    locked.save(update_fields=["status"])
+    plan.status = status
+    return locked
 
 
 @dataclass
@@ -332,10 +358,17 @@ def task_update(*, task: Task, by, departments: list[Department] | None = None, 
 
 
 def _refresh_task_status(task: Task, *, by) -> None:
-    """The task's stored status and percent = those of its latest update (by date, then time)."""
-    latest = task.updates.order_by("-date", "-created_at", "-id").first()
+    """The task's stored (public) status and percent = those of its latest ACCEPTED update (by reporting
+    period, then date and time). Without a percent in it, numeric indicators give the percent."""
+    latest = (
+        task.updates.filter(review_state=ReviewState.ACCEPTED)
+        .order_by("-period_index", "-date", "-created_at", "-id")
+        .first()
+    )
     status = latest.status if latest else TaskStatus.NOT_STARTED
     percent = latest.percent if latest else None
+    if percent is None and latest is not None and status not in CLOSED_STATUSES:
+        percent = reporting.indicator_rollup(task)
     if (task.status, task.percent) != (status, percent):
         task.status, task.percent = status, percent
         _save_with_history(task, by=by, reason="Новий стан за оновленням виконання")
@@ -374,16 +407,43 @@ def task_add_progress(
     percent: int | None = None,
     links=(),
     files=(),
+    period=None,
+    delay_reason: str = "",
+    next_steps: str = "",
+    indicator_values=(),
 ) -> ProgressUpdate:
-    """Record progress on a task with evidence; the task takes the status of its latest update.
+    """Record a report on a task for a reporting period, with evidence and indicator values.
 
     Coordinators report on any task, department heads on tasks of their own department.
+    ``period``: the quarter reported on (Quarter, index or "2019Q4"; default
+    ``plan.reporting.default_period``). ``delay_reason`` is required when the task is late.
+    ``indicator_values``: [{"indicator": id, "actual": number, "target": number?, "unit": str?}].
     ``links`` are URLs or {"url", "title"} dicts; ``files`` are uploaded files.
+    The update is accepted at once or waits for review (``plan.verification``); only an accepted
+    update changes the task's public status.
     """
     department_ids = list(task.task_departments.values_list("department_id", flat=True))
     if not roles.can_act_for_any(author, department_ids):
         raise PermissionDenied("Звітувати про це завдання може координатор або керівник відповідального підрозділу.")
     today = timezone.localdate()
+    errors: dict[str, list[str]] = {}
+    try:
+        quarter = (
+            reporting.default_period_for(plan=task.plan, today=today)
+            if period in (None, "")
+            else reporting.parse_period(period)
+        )
+    except ValueError as exc:
+        raise ValidationError({"period": str(exc)}) from None
+    problem = reporting.period_error(period=quarter, plan=task.plan, today=today)
+    if problem:
+        errors.setdefault("period", []).append(problem)
+    delay_reason = (delay_reason or "").strip()
+    if reporting.is_late(due_date=task.due_date, status=status, today=today) and not delay_reason:
+        errors.setdefault("delay_reason", []).append(
+            "Термін завдання минув, а його не виконано: вкажіть причину затримки."
+        )
+    actuals = _indicator_actuals(task, indicator_values, errors)
     update = ProgressUpdate(
         task=task,
         author=author,
@@ -391,24 +451,70 @@ def task_add_progress(
         narrative=(narrative or "").strip(),
         date=date or today,
         percent=percent,
+        period_index=quarter.index,
+        delay_reason=delay_reason,
+        next_steps=(next_steps or "").strip(),
+        indicator_actuals=actuals,
+        review_state=(
+            ReviewState.PENDING
+            if verification.needs_review(task=task, author=author, status=status)
+            else ReviewState.ACCEPTED
+        ),
     )
     if len(update.narrative) > NARRATIVE_MAX:
-        raise ValidationError({"narrative": f"Опис надто довгий: не більше {NARRATIVE_MAX} символів."})
-    update.full_clean()
+        errors.setdefault("narrative", []).append(f"Опис надто довгий: не більше {NARRATIVE_MAX} символів.")
+    try:
+        update.full_clean()
+    except ValidationError as exc:
+        for name, messages in exc.message_dict.items():
+            errors.setdefault(name, []).extend(messages)
     if update.date > today:
-        raise ValidationError({"date": "Дата оновлення не може бути в майбутньому."})
+        errors.setdefault("date", []).append("Дата оновлення не може бути в майбутньому.")
     earliest = progress_earliest_date(task.plan)
     if update.date < earliest:
-        raise ValidationError(
-            {"date": f"Дата оновлення не може бути раніше {earliest:%d.%m.%Y} (за рік до початку плану)."}
+        errors.setdefault("date", []).append(
+            f"Дата оновлення не може бути раніше {earliest:%d.%m.%Y} (за рік до початку плану)."
         )
     if status == TaskStatus.COMPLETED and percent not in (None, 100):
-        raise ValidationError({"percent": "Виконане завдання має 100 % виконання."})
+        errors.setdefault("percent", []).append("Виконане завдання має 100 % виконання.")
     if status == TaskStatus.NOT_STARTED and percent not in (None, 0):
-        raise ValidationError({"percent": "Не розпочате завдання має 0 % виконання."})
-    _save_with_history(update, by=author, reason="Нове оновлення виконання")
+        errors.setdefault("percent", []).append("Не розпочате завдання має 0 % виконання.")
+    if errors:  # every problem at once, beside its field
+        raise ValidationError(errors)
+    reason = "Нове оновлення виконання" + (" (очікує перевірки)" if update.review_state == ReviewState.PENDING else "")
+    _save_with_history(update, by=author, reason=reason)
     EvidenceLink.objects.bulk_create([_evidence_link(update, link) for link in links])
     for upload in files:
         _evidence_file(update, upload).save()
-    _refresh_task_status(task, by=author)
+    if update.review_state == ReviewState.ACCEPTED:
+        verification.apply_indicator_values(update)
+        _refresh_task_status(task, by=author)
     return update
+
+
+def _indicator_actuals(task: Task, values, errors: dict) -> dict:
+    """Check reported indicator values; {"<id>": {"actual": "1.5", "target": None}} or errors added."""
+    indicators = {i.pk: i for i in task.indicators.all()}
+    actuals: dict[str, dict] = {}
+    for row in values or ():
+        try:
+            indicator = indicators.get(int(row.get("indicator")))
+        except (TypeError, ValueError):
+            indicator = None
+        if indicator is None:
+            errors.setdefault("indicator_values", []).append(
+                f"Показника «{row.get('indicator')}» немає серед показників цього завдання."
+            )
+            continue
+        problems = reporting.indicator_value_errors(
+            indicator=indicator, actual=row.get("actual"), target=row.get("target"), unit=row.get("unit")
+        )
+        for message in problems.values():
+            errors.setdefault("indicator_values", []).append(f"«{indicator.text[:80]}»: {message}")
+        if not problems:
+            target = reporting.to_decimal(row.get("target"))
+            actuals[str(indicator.pk)] = {
+                "actual": reporting.plain_number(reporting.to_decimal(row.get("actual"))),
+                "target": None if target is None else reporting.plain_number(target),
+            }
+    return actuals

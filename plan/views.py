@@ -19,13 +19,14 @@ from django.views.decorators.http import require_safe
 
 from accounts.models import Department
 from common.cache import cache_public_page
-from common.charts import CHAR_WIDTH, GanttRow, gantt_timeline, wrap_label
+from common.charts import CHAR_WIDTH, GanttRow, gantt_timeline, indicator_chart, wrap_label
 from common.quarters import Quarter
 
 from . import exports, labels, selectors
 from .choices import TaskStatus
 from .filtersets import TaskFilterSet
 from .models import TaskDepartment
+from .reporting import indicator_points
 
 PAGE_SIZE = 25
 GANTT_LABEL_WIDTH = 300
@@ -180,12 +181,26 @@ def _export(request, fmt: str, plan, tasks):
 def task_detail(request, pk: int):
     visible = selectors.visible_plan_q(request.user, prefix="plan__")  # drafts: staff only
     task = get_object_or_404(selectors.task_detail_queryset().filter(visible), pk=pk)
-    updates = list(selectors.task_updates(task=task))
+    updates = list(selectors.task_updates(task=task, public=True))
+    awaiting_review = selectors.task_updates_awaiting_review(task=task)
     links = sorted(task.task_departments.all(), key=lambda link: (not link.is_lead, link.position, link.pk))
     indicators = []
     for indicator in task.indicators.all():
         values = list(indicator.values.all())
-        indicators.append({"indicator": indicator, "values": values, "latest": values[-1] if values else None})
+        points = indicator_points(indicator, values)
+        chart = (
+            indicator_chart(
+                points,
+                title=_("Показник: %(text)s") % {"text": indicator.text[:120]},
+                unit=indicator.unit,
+                id_prefix=f"indicator-{indicator.pk}",
+            )
+            if values
+            else ""
+        )
+        indicators.append(
+            {"indicator": indicator, "values": values, "latest": values[-1] if values else None, "chart": chart}
+        )
     return render(
         request,
         "plan/task_detail.html",
@@ -196,6 +211,7 @@ def task_detail(request, pk: int):
             "periods": list(task.periods.all()),
             "indicators": indicators,
             "updates": updates,
+            "awaiting_review": awaiting_review,
             "today": timezone.localdate(),
         },
     )

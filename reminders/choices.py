@@ -11,6 +11,15 @@ class MessageKind(models.TextChoices):
     HEAD_ESCALATION = "head_escalation", "Ескалація керівнику підрозділу"
     TASK_QUARTER_START = "task_quarter_start", "Завдання плану: початок кварталу"
     TASK_QUARTER_END = "task_quarter_end", "Завдання плану: кінець кварталу"
+    # The quarterly reporting round and the overdue-task chase (reminders/quarterly.py).
+    TASK_REPORT_ROUND = "task_report_round", "Квартальний звіт: перелік завдань"
+    TASK_REPORT_REMINDER = "task_report_reminder", "Квартальний звіт: нагадування"
+    TASK_REPORT_MISSING = "task_report_missing", "Квартальний звіт не подано"
+    TASK_REPORT_ESCALATION = "task_report_escalation", "Квартальні звіти не подано: координаторам"
+    TASK_REPORT_HEAD = "task_report_head", "Квартальні звіти не подано: керівнику"
+    TASK_OVERDUE = "task_overdue", "Прострочені завдання плану"
+    TASK_OVERDUE_ESCALATION = "task_overdue_escalation", "Прострочені завдання: координаторам"
+    TASK_OVERDUE_HEAD = "task_overdue_head", "Прострочені завдання: керівнику"
 
 
 class ItemKind(models.TextChoices):
@@ -23,6 +32,14 @@ class ItemKind(models.TextChoices):
     HEAD_ESCALATION = "head_escalation", "Прострочено понад поріг для керівника"
     QUARTER_START = "quarter_start", "Завершується в цьому кварталі"
     QUARTER_END = "quarter_end", "Квартал закінчується"
+    REPORT_DUE = "report_due", "Звіт за квартал"
+    REPORT_REMINDER = "report_reminder", "Наближається строк звіту"
+    REPORT_MISSING = "report_missing", "Звіт не подано"
+    REPORT_ESCALATION = "report_escalation", "Звіт не подано: ескалація"
+    REPORT_HEAD = "report_head", "Звіт не подано: керівнику"
+    TASK_OVERDUE = "task_overdue", "Завдання прострочено"
+    OVERDUE_ESCALATION = "overdue_escalation", "Завдання прострочено: ескалація"
+    OVERDUE_HEAD = "overdue_head", "Завдання прострочено: керівнику"
 
 
 class ObjectType(models.TextChoices):

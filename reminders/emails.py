@@ -19,6 +19,19 @@ def _date(value) -> str:
     return value.strftime("%d.%m.%Y")
 
 
+# Subjects of the quarterly round and the overdue chase (reminders/quarterly.py).
+QUARTERLY_SUBJECTS = {
+    MessageKind.TASK_REPORT_ROUND: "Звіт про виконання плану дій за {quarter_label}",
+    MessageKind.TASK_REPORT_REMINDER: "Нагадування: звіт за {quarter_label} — до {deadline_label}",
+    MessageKind.TASK_REPORT_MISSING: "Звіт за {quarter_label} не подано",
+    MessageKind.TASK_REPORT_ESCALATION: "Підрозділи не подали звіт за {quarter_label}",
+    MessageKind.TASK_REPORT_HEAD: "Ваш підрозділ не подав звіт за {quarter_label}",
+    MessageKind.TASK_OVERDUE: "Прострочені завдання плану дій",
+    MessageKind.TASK_OVERDUE_ESCALATION: "Прострочені завдання плану дій за підрозділами",
+    MessageKind.TASK_OVERDUE_HEAD: "Прострочені завдання плану дій вашого підрозділу",
+}
+
+
 def subject_for(kind: str, date: dt.date, extra: dict) -> str:
     council = settings.COUNCIL_NAME
     if kind == MessageKind.DATASET_DIGEST:
@@ -31,6 +44,8 @@ def subject_for(kind: str, date: dt.date, extra: dict) -> str:
         text = f"Завдання плану дій, строк яких спливає у {extra.get('quarter_label')}"
     elif kind == MessageKind.TASK_QUARTER_END:
         text = f"До кінця кварталу {extra.get('days_left')} дн.: невиконані завдання плану дій"
+    elif kind in QUARTERLY_SUBJECTS:
+        text = QUARTERLY_SUBJECTS[kind].format(**{"quarter_label": "", "deadline": "", **extra})
     else:
         raise ValueError(f"Unknown reminder kind {kind}")
     return f"{council}: {text}"[:255]

@@ -21,7 +21,7 @@ from django.utils import timezone
 from common.quarters import Quarter
 from plan.choices import TaskStatus
 
-from . import selectors
+from . import quarterly, selectors
 from .choices import ItemKind, MessageKind, ObjectType, State
 from .emails import build_message, subject_for
 from .models import ReminderLog, ReminderLogItem
@@ -237,6 +237,7 @@ def reminders_plan(*, date: dt.date, daily: bool = True, escalation: bool = Fals
     if daily:
         plan_dataset_digests(date=date, batch_size=batch_size, plans=plans)
         plan_task_reminders(date=date, batch_size=batch_size, plans=plans)
+        quarterly.plan_quarterly(date=date, batch_size=batch_size, plans=plans)
     if escalation:
         plan_dataset_escalations(date=date, batch_size=batch_size, plans=plans)
     return [m for m in plans.values() if m.items]

@@ -7,10 +7,12 @@ later shows the figures of its quarter.
 "As of the quarter" means at the close of its last day (``Period.cutoff`` is the next day; for a
 quarter still in progress, today). What is reconstructed, and how:
 
-* Task status at the cutoff: the latest progress update dated before the cutoff (updates carry
-  their own date); a task with no such update takes its status from ``simple_history`` (the last
-  historical record before the cutoff), else "not started". Completion date = the date of the
-  update that completed it. Approximation: the due date and the list of departments are today's.
+* Task status at the cutoff: the latest accepted progress update reporting on the quarter or an
+  earlier one (updates carry their reporting period: a Q4 report typed on 5 January counts for Q4;
+  ``plan.selectors.progress_updates_as_of``); a task with no such update takes its status from
+  ``simple_history`` (the last historical record before the cutoff), else "not started".
+  Completion date = the date of the update that completed it. Approximation: the due date and the
+  list of departments are today's.
 * Overdue at the cutoff: the plan's rule (``plan.selectors.overdue_q``) applied to that status:
   due date before the cutoff (i.e. on or before the quarter's last day) and not completed or
   cancelled by then.
@@ -40,7 +42,7 @@ from accounts.models import Department
 from common.quarters import ROMAN, Quarter
 from plan import selectors as plan_selectors
 from plan.choices import CLOSED_STATUSES, TaskStatus
-from plan.models import ActionPlan, EvidenceLink, ProgressUpdate, Task
+from plan.models import ActionPlan, EvidenceLink, Task
 from registry import schedule
 from registry import selectors as registry_selectors
 from registry.choices import DatasetStatus
@@ -94,7 +96,8 @@ def plan_for(quarter: Quarter) -> ActionPlan | None:
     covering.sort(key=lambda p: (p.status != "adopted", -p.start.index, p.pk))
     if covering:
         return covering[0]
-    return plans[0] if plans else None
+    real = [p for p in plans if not p.is_demo] or plans
+    return real[0] if real else None
 
 
 # --- Task states as of the cutoff --------------------------------------------------------
@@ -110,10 +113,8 @@ class TaskState:
 def task_states(*, plan: ActionPlan, period: Period) -> dict[int, TaskState]:
     """Status of every task of ``plan`` at the close of the period (two queries)."""
     states: dict[int, TaskState] = {}
-    updates = (
-        ProgressUpdate.objects.filter(task__plan=plan, date__lt=period.cutoff)
-        .order_by("task_id", "date", "created_at", "id")
-        .values_list("task_id", "status", "percent", "date")
+    updates = plan_selectors.progress_updates_as_of(plan=plan, quarter=period.quarter).values_list(
+        "task_id", "status", "percent", "date"
     )
     for task_id, status, percent, day in updates.iterator(chunk_size=5000):
         previous = states.get(task_id)
@@ -322,16 +323,17 @@ def overdue_section(data: PlanData) -> dict:
     return {"rows": rows, "total": len(rows)}
 
 
-def updates_section(data: PlanData) -> dict:
-    """Progress updates dated in the quarter (three queries)."""
+def updates_section(data: PlanData, first: Quarter | None = None) -> dict:
+    """Accepted progress updates reporting on the quarter (three queries); a final report: on the
+    whole plan (``first``)."""
     period = data.period
     tasks = {task.pk: task for task in data.tasks}
     updates = list(
-        ProgressUpdate.objects.filter(
-            task__plan=data.plan, date__gte=period.quarter.first_day(), date__lt=period.cutoff
+        plan_selectors.progress_updates_in_period(
+            plan=data.plan, first=first or period.quarter, last=period.quarter
+        ).values(
+            "id", "task_id", "date", "status", "percent", "narrative", "delay_reason", "next_steps", "period_index"
         )
-        .order_by("date", "created_at", "id")
-        .values("id", "task_id", "date", "status", "percent", "narrative")
     )
     links = defaultdict(list)
     for update_id, url, title in EvidenceLink.objects.filter(update_id__in=[u["id"] for u in updates]).values_list(
@@ -352,10 +354,34 @@ def updates_section(data: PlanData) -> dict:
                 "status_label": str(TaskStatus(update["status"]).label),
                 "percent": update["percent"],
                 "text": update["narrative"],
+                "delay_reason": update["delay_reason"],
+                "next_steps": update["next_steps"],
+                "period": Quarter.from_index(update["period_index"]).label(),
                 "links": links[update["id"]],
             }
         )
     return {"rows": rows, "total": len(rows)}
+
+
+def indicators_section(data: PlanData) -> dict:
+    """Measurable indicators with target and accepted actual values per period up to the quarter."""
+    from plan.reporting import indicator_points
+
+    rows = []
+    for indicator in plan_selectors.indicators_as_of(plan=data.plan, quarter=data.period.quarter):
+        values = list(indicator.values.all())
+        rows.append(
+            {
+                "id": indicator.pk,
+                "task_number": indicator.task.position,
+                "text": indicator.text,
+                "unit": indicator.unit,
+                "target": None if indicator.target_value is None else float(indicator.target_value),
+                "points": [list(point) for point in indicator_points(indicator, values)],
+                "reported": bool(values),
+            }
+        )
+    return {"rows": rows, "reported": sum(r["reported"] for r in rows)}
 
 
 def appendix_section(data: PlanData) -> dict:
@@ -657,9 +683,17 @@ def scorecard_section(*, data: PlanData, datasets: list[DatasetState], period: P
 
 
 def build_snapshot(
-    *, quarter: Quarter, plan: ActionPlan | None = None, previous: dict | None = None, today: dt.date | None = None
+    *,
+    quarter: Quarter,
+    plan: ActionPlan | None = None,
+    previous: dict | None = None,
+    today: dt.date | None = None,
+    final: bool = False,
 ) -> dict:
-    """Every figure of the report for ``quarter``; ``previous`` is the previous quarter's snapshot, if any."""
+    """Every figure of the report for ``quarter``; ``previous`` is the previous quarter's snapshot, if any.
+
+    ``final``: the final report of a finished plan: figures as of its last quarter, and the updates
+    of every reporting period of the plan (the same sections and PDF otherwise)."""
     today = today or timezone.localdate()
     period = Period.of(quarter, today=today)
     plan = plan or plan_for(quarter)
@@ -675,7 +709,8 @@ def build_snapshot(
         "summary": summary_figures(data),
         "tasks_due": tasks_due_section(data),
         "overdue": overdue_section(data),
-        "updates": updates_section(data),
+        "updates": updates_section(data, first=plan.start if final else None),
+        "indicators": indicators_section(data),
         "registry": registry_section(period=period, states=datasets),
         "audit": audit_section(period=period),
         "engagement": engagement_section(period=period),
@@ -694,4 +729,10 @@ def build_snapshot(
         }
         snapshot["changes"] = changes_section(current=snapshot, previous=computed, source="computed")
     snapshot["changes"]["previous_quarter"] = quarter.previous().label()
+    if final:
+        snapshot["final"] = True
+        snapshot["title"]["heading"] = (
+            "Підсумковий звіт про виконання плану дій з реалізації принципів Міжнародної хартії відкритих даних "
+            f"за весь період: {plan.start.label()} – {plan.end.label()}"
+        )
     return snapshot

@@ -23,7 +23,7 @@ logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 from weasyprint import HTML  # noqa: E402
 from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: E402
 
-from common.charts import BarRow, progress_bars  # noqa: E402
+from common.charts import BarRow, indicator_chart, progress_bars  # noqa: E402
 
 BASE_URL = "file:///"
 
@@ -71,7 +71,21 @@ def charts(snapshot: dict) -> dict:
             width=680,
             label_width=250,
             id_prefix="principles",
-        )
+        ),
+        # Indicators with values reported (snapshots made before issue 18 have no such section).
+        "indicators": [
+            (
+                row,
+                indicator_chart(
+                    [tuple(point) for point in row["points"]],
+                    title=f"Завдання {row['task_number']}: {row['text'][:100]}",
+                    unit=row["unit"],
+                    id_prefix=f"indicator-{row['id']}",
+                ),
+            )
+            for row in snapshot.get("indicators", {}).get("rows", [])
+            if row["reported"]
+        ],
     }
 
 

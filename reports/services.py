@@ -85,6 +85,28 @@ def report_generate(*, year: int, quarter: int, by=None, run_key: str = "") -> Q
         temporary.unlink(missing_ok=True)
 
 
+def final_report_generate(*, plan, by=None) -> QuarterlyReport:
+    """The final report of a finished plan: the quarterly report's PDF machinery over the whole
+    plan period, stored under the plan's last quarter. Once per plan (run key ``final:<plan id>``)."""
+    from plan.choices import ENDED_PLAN_STATUSES
+
+    _require_coordinator(by)
+    if plan.status not in ENDED_PLAN_STATUSES:
+        raise ValidationError("Підсумковий звіт складають для завершеного плану.")
+    run_key = f"final:{plan.pk}"
+    existing = QuarterlyReport.objects.filter(run_key=run_key).first()
+    if existing is not None:
+        return existing
+    today = timezone.localdate()
+    period = plan.end
+    snapshot = context.build_snapshot(quarter=period, plan=plan, today=today, final=True)
+    temporary = pdf.render_to_temporary(snapshot)
+    try:
+        return _store(period=period, snapshot=snapshot, path=temporary, by=by, run_key=run_key)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def _checksum(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:

@@ -100,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "common.context_processors.site",
+                "portal.demo.demo_notice",
             ],
         },
     },
@@ -247,6 +248,13 @@ REMINDER_MAX_RETRIES = env.int("REMINDER_MAX_RETRIES", default=5)
 REMINDER_RETRY_BACKOFF_MAX = env.int("REMINDER_RETRY_BACKOFF_MAX", default=3600)
 # Unsent (pending or failed) digests of the last N days are tried again by each run.
 REMINDER_RESEND_DAYS = env.int("REMINDER_RESEND_DAYS", default=7)
+# Quarterly reporting round (issue 18; reminders/quarterly.py), part of the daily job:
+# the report on a quarter is due on this day of the next quarter's first month,
+REPORT_DEADLINE_DAY = env.int("REPORT_DEADLINE_DAY", default=10)
+# a reminder goes this many days before that deadline,
+REPORT_REMINDER_DAYS = env.int("REPORT_REMINDER_DAYS", default=3)
+# and during the first N weeks of a quarter a new update reports on the quarter just ended by default.
+REPORTING_GRACE_WEEKS = env.int("REPORTING_GRACE_WEEKS", default=4)
 CELERY_BEAT_SCHEDULE["reminders-daily"] = {
     "task": "reminders.tasks.send_daily_reminders",
     "schedule": crontab(hour=REMINDER_HOUR, minute=REMINDER_MINUTE),

@@ -5,8 +5,10 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils import timezone
 
 from common import uploads
+from plan import reporting
 from plan.choices import TaskStatus
 from registry.forms import MarkUpdatedForm
 
@@ -63,6 +65,15 @@ class ProgressUpdateForm(forms.Form):
         max_length=10000,
         error_messages={"required": "Опишіть, що зроблено."},
     )
+    delay_reason = forms.CharField(
+        label="Причина затримки (обов’язково, якщо термін минув, а завдання не виконано)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
+    )
+    next_steps = forms.CharField(
+        label="Наступні кроки", required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=5000
+    )
     links = forms.CharField(
         label="Посилання-підтвердження (кожне з нового рядка)",
         required=False,
@@ -70,11 +81,13 @@ class ProgressUpdateForm(forms.Form):
     )
     files = MultipleFileField(label="Файли-підтвердження", required=False)
 
-    def __init__(self, *args, task=None, **kwargs):
+    def __init__(self, *args, task=None, today=None, **kwargs):
         if task is not None:
             kwargs.setdefault("prefix", f"task-{task.pk}")
             kwargs.setdefault("initial", {"status": task.status, "percent": task.percent})
         super().__init__(*args, **kwargs)
+        if task is not None:
+            add_reporting_fields(self, task=task, today=today or timezone.localdate())
         self.fields["status"].error_messages["invalid_choice"] = "Оберіть стан зі списку."
         # Read when the form is built, so that a changed UPLOAD_MAX_BYTES shows at once.
         self.fields["files"].help_text = (
@@ -99,6 +112,48 @@ class ProgressUpdateForm(forms.Form):
         if errors:
             raise ValidationError(errors)
         return lines
+
+
+def add_reporting_fields(form, *, task, today) -> None:
+    """The reporting period (default: the last ended quarter early in a new one) and one field per
+    measurable indicator; ``indicator_values`` turns them into the service's list."""
+    choices = reporting.period_choices(plan=task.plan, today=today)
+    default = reporting.default_period_for(plan=task.plan, today=today)
+    form.fields["period"] = forms.ChoiceField(
+        label="Звітний період",
+        choices=[(str(q), q.label()) for q in choices],
+        initial=str(default),
+        required=False,  # empty: the service's default period
+        error_messages={"invalid_choice": "Оберіть квартал зі списку.", "required": "Оберіть звітний період."},
+    )
+    form.indicator_fields = []
+    for indicator in task.indicators.all():
+        name = f"indicator_{indicator.pk}"
+        unit = f" ({indicator.unit})" if indicator.unit else ""
+        target = f"; ціль: {indicator.target_value:g}{unit}" if indicator.target_value is not None else ""
+        form.fields[name] = forms.CharField(
+            label=f"Фактичне значення: {indicator.text[:120]}{unit}",
+            required=False,
+            max_length=20,
+            help_text=f"Число за звітний період{target}.",
+            widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        )
+        form.indicator_fields.append((indicator, name))
+    form.field_order = ["status", "percent", "period"]
+    form.order_fields(form.field_order)
+
+
+def indicator_values(form) -> list[dict]:
+    """Filled indicator fields as the service's ``indicator_values`` (checked there, errors shown here)."""
+    values = []
+    for indicator, name in getattr(form, "indicator_fields", []):
+        raw = (form.cleaned_data.get(name) or "").strip()
+        if raw:
+            problems = reporting.indicator_value_errors(indicator=indicator, actual=raw)
+            for message in problems.values():
+                form.add_error(name, message)
+            values.append({"indicator": indicator.pk, "actual": raw})
+    return values
 
 
 class DatasetMarkUpdatedForm(MarkUpdatedForm):

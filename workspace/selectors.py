@@ -188,6 +188,10 @@ def next_quarterly_report(*, today: dt.date | None = None) -> NextReport:
     previous = current.previous()
     model = optional_model("reports", "QuarterlyReport")
     quarter = current if _report_exists(model, previous) else previous
+    # No report is proposed for quarters after the last active plan ended (issue 18): its last quarter.
+    last_end = max((p.end for p in ActionPlan.objects.exclude(status=PlanStatus.DRAFT)), default=None)
+    if last_end is not None and quarter > last_end:
+        quarter = last_end
     return NextReport(
         quarter=quarter, exists=_report_exists(model, quarter), generate_url=url_or_none("reports:generate")
     )

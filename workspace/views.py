@@ -22,13 +22,13 @@ from audit import selectors as audit_selectors
 from audit import services as audit_services
 from common.charts import progress_bars
 from plan import selectors as plan_selectors
-from plan.choices import TaskStatus
+from plan.choices import ReviewState, TaskStatus
 from plan.services import task_add_progress
 from registry import selectors as registry_selectors
 from registry.services import dataset_mark_updated
 
 from . import selectors
-from .forms import DatasetMarkUpdatedForm, DepartmentContactsForm, ProgressUpdateForm
+from .forms import DatasetMarkUpdatedForm, DepartmentContactsForm, ProgressUpdateForm, indicator_values
 from .services import visit_record
 
 
@@ -133,10 +133,11 @@ def task_progress(request, pk):
     _require_staff(request.user)
     task = get_object_or_404(_task_scope(request.user), pk=pk)
     form = ProgressUpdateForm(*_bound(request, files=True), task=task)
-    if request.method == "POST" and form.is_valid():
+    values = indicator_values(form) if request.method == "POST" and form.is_valid() else None
+    if values is not None and form.is_valid():
         data = form.cleaned_data
         try:
-            task_add_progress(
+            update = task_add_progress(
                 task=task,
                 author=request.user,
                 status=data["status"],
@@ -144,16 +145,22 @@ def task_progress(request, pk):
                 percent=data["percent"],
                 links=data["links"],
                 files=data["files"],
+                period=data["period"],
+                delay_reason=data["delay_reason"],
+                next_steps=data["next_steps"],
+                indicator_values=values,
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             task.refresh_from_db(fields=["status", "percent"])
-            messages.success(
-                request,
-                _("Оновлення виконання збережено. Стан завдання: %(status)s.")
-                % {"status": task.get_status_display().lower()},
-            )
+            if update.review_state == ReviewState.PENDING:
+                text = _("Звіт збережено й надіслано на перевірку; стан завдання зміниться після його прийняття.")
+            else:
+                text = _("Оновлення виконання збережено. Стан завдання: %(status)s.") % {
+                    "status": task.get_status_display().lower()
+                }
+            messages.success(request, text)
             return redirect(_workspace_url(f"task-{task.pk}"))
     status = 400 if request.method == "POST" else 200
     return render(request, "workspace/task_progress.html", {"task": task, "form": form}, status=status)

@@ -8,3 +8,4 @@ def register(router):
     router.register("sections", views.SectionViewSet, basename="section")
     router.register("departments", views.DepartmentViewSet, basename="department")
     router.register("tasks", views.TaskViewSet, basename="task")
+    router.register("progress-updates", views.ProgressReviewViewSet, basename="progress-update")

@@ -3,7 +3,9 @@
 from rest_framework import serializers
 
 from accounts.models import Department
+from common.quarters import Quarter
 
+from .. import reporting
 from ..choices import TaskStatus
 from ..models import NARRATIVE_MAX, ActionPlan, EvidenceFile, EvidenceLink, Principle, ProgressUpdate, Section, Task
 
@@ -118,6 +120,8 @@ class EvidenceFileSerializer(serializers.ModelSerializer):
 class ProgressUpdateSerializer(serializers.ModelSerializer):
     author = serializers.SerializerMethodField()
     status_label = serializers.CharField(source="get_status_display", read_only=True)
+    period = serializers.SerializerMethodField()
+    review_state_label = serializers.CharField(source="get_review_state_display", read_only=True)
     links = EvidenceLinkSerializer(many=True, read_only=True)
     files = EvidenceFileSerializer(many=True, read_only=True)
 
@@ -130,12 +134,22 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
             "status",
             "status_label",
             "percent",
+            "period",
             "narrative",
+            "delay_reason",
+            "next_steps",
+            "indicator_actuals",
+            "review_state",
+            "review_state_label",
             "author",
             "links",
             "files",
             "created_at",
         ]
+
+    def get_period(self, update) -> str:
+        """The quarter reported on, e.g. 2019Q4."""
+        return str(update.period)
 
     def get_author(self, update) -> str:
         """The author's name (no login or e-mail)."""
@@ -147,10 +161,55 @@ class LinkInputSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=255, required=False, allow_blank=True)
 
 
+class IndicatorValueInputSerializer(serializers.Serializer):
+    indicator = serializers.IntegerField(min_value=1)
+    actual = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0)
+    target = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0, required=False, allow_null=True)
+    unit = serializers.CharField(max_length=100, required=False, allow_blank=True)
+
+
 class ProgressInputSerializer(serializers.Serializer):
+    """A report on a task; ``context["task"]`` checks the indicator values against its indicators,
+    so a bad value gets its own field error (``indicator_values[i].actual``)."""
+
     status = serializers.ChoiceField(choices=TaskStatus.choices)
+    period = serializers.CharField(max_length=7, required=False, help_text="Звітний квартал, напр. 2019Q4.")
+    delay_reason = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+    next_steps = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+    indicator_values = IndicatorValueInputSerializer(many=True, required=False)
     narrative = serializers.CharField(max_length=NARRATIVE_MAX)
     date = serializers.DateField(required=False)
     percent = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=100)
     links = LinkInputSerializer(many=True, required=False)
     files = serializers.ListField(child=serializers.FileField(), required=False)
+
+    def validate_period(self, value):
+        try:
+            return Quarter.parse(value)
+        except ValueError as exc:
+            raise serializers.ValidationError(str(exc)) from None
+
+    def validate_indicator_values(self, rows):
+        task = self.context.get("task")
+        if task is None:
+            return rows
+        indicators = {i.pk: i for i in task.indicators.all()}
+        errors = {}  # as DRF reports nested lists: {"<row index>": {field: [messages]}}
+        for index, row in enumerate(rows):
+            indicator = indicators.get(row["indicator"])
+            if indicator is None:
+                row_errors = {"indicator": ["Такого показника немає серед показників цього завдання."]}
+            else:
+                found = reporting.indicator_value_errors(
+                    indicator=indicator, actual=row["actual"], target=row.get("target"), unit=row.get("unit")
+                )
+                row_errors = {name: [message] for name, message in found.items()}
+            if row_errors:
+                errors[str(index)] = row_errors
+        if errors:
+            raise serializers.ValidationError(errors)
+        return rows
+
+
+class ReviewInputSerializer(serializers.Serializer):
+    comment = serializers.CharField(max_length=5000, required=False, allow_blank=True)

@@ -7,9 +7,10 @@ from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
+from accounts import roles
 from accounts.models import Department
 
-from .. import selectors, services
+from .. import selectors, services, verification
 from ..filtersets import TaskFilterSet
 from ..models import Section
 from . import serializers
@@ -19,7 +20,8 @@ def _progress_input(request) -> dict:
     """The POST body as JSON or as a form (multipart with files); links as URLs or {url, title}."""
     data = request.data
     if hasattr(data, "getlist"):
-        payload = {k: data.get(k) for k in ("status", "narrative", "date", "percent") if data.get(k) not in (None, "")}
+        fields = ("status", "narrative", "date", "percent", "period", "delay_reason", "next_steps")
+        payload = {k: data.get(k) for k in fields if data.get(k) not in (None, "")}
         payload["links"] = [{"url": url} for url in data.getlist("links") if url]
         payload["files"] = request.FILES.getlist("files")
         return payload
@@ -91,7 +93,7 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
     def progress(self, request, pk=None):
         task = get_object_or_404(selectors.tasks_for(request.user, "view"), pk=pk)
         if request.method == "POST":
-            payload = serializers.ProgressInputSerializer(data=_progress_input(request))
+            payload = serializers.ProgressInputSerializer(data=_progress_input(request), context={"task": task})
             payload.is_valid(raise_exception=True)
             fields = payload.validated_data
             update = services.task_add_progress(
@@ -103,13 +105,49 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
                 percent=fields.get("percent"),
                 links=fields.get("links", []),
                 files=fields.get("files", []),
+                period=fields.get("period"),
+                delay_reason=fields.get("delay_reason", ""),
+                next_steps=fields.get("next_steps", ""),
+                indicator_values=fields.get("indicator_values", []),
             )
             update = selectors.task_updates(task=task).get(pk=update.pk)
             return Response(
                 serializers.ProgressUpdateSerializer(update, context={"request": request}).data,
                 status=status.HTTP_201_CREATED,
             )
-        updates = selectors.task_updates(task=task)
+        # The public sees accepted updates; staff also those awaiting review or returned.
+        updates = selectors.task_updates(task=task, public=not roles.is_staff_member(request.user))
         page = self.paginate_queryset(updates)
         data = serializers.ProgressUpdateSerializer(page, many=True, context={"request": request}).data
         return self.get_paginated_response(data)
+
+
+class ProgressReviewViewSet(viewsets.GenericViewSet):
+    """Accept or return a progress update awaiting review (the lead department's head or a
+    coordinator; ``plan.verification``). Updates outside the user's review scope answer 404."""
+
+    serializer_class = serializers.ProgressUpdateSerializer
+    filterset_class = None
+    ordering_fields = None
+
+    def get_queryset(self):
+        # Writing needs a staff role (the default permission): the rest never get here.
+        return verification.updates_to_review(user=self.request.user)
+
+    def _decide(self, request, decide):
+        update = self.get_object()
+        payload = serializers.ReviewInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        update = decide(update=update, by=request.user, comment=payload.validated_data.get("comment", ""))
+        update = selectors.task_updates(task=update.task).get(pk=update.pk)
+        return Response(serializers.ProgressUpdateSerializer(update, context={"request": request}).data)
+
+    @extend_schema(request=serializers.ReviewInputSerializer, responses=serializers.ProgressUpdateSerializer)
+    @action(detail=True, methods=["post"])
+    def accept(self, request, pk=None):
+        return self._decide(request, verification.update_accept)
+
+    @extend_schema(request=serializers.ReviewInputSerializer, responses=serializers.ProgressUpdateSerializer)
+    @action(detail=True, methods=["post"], url_path="return")
+    def return_(self, request, pk=None):
+        return self._decide(request, verification.update_return)

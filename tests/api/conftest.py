@@ -112,6 +112,22 @@ def api_world(department, other_department, coordinator, department_head):
     }
 
 
+def pending_update(task, author):
+    """A progress update awaiting review (as a co-responsible department's report would be)."""
+    from plan.choices import ReviewState, TaskStatus
+    from plan.models import ProgressUpdate
+
+    return ProgressUpdate.objects.create(
+        task=task,
+        author=author,
+        date=datetime.date(2020, 1, 5),
+        period_index=2019 * 4 + 3,
+        status=TaskStatus.SUBSTANTIAL,
+        narrative="Звіт співвиконавця за IV квартал 2019 року.",
+        review_state=ReviewState.PENDING,
+    )
+
+
 def _report(coordinator):
     """A stored quarterly report (its PDF is not needed by the API, which only links to it)."""
     from reports.models import QuarterlyReport

@@ -8,7 +8,9 @@ credentials, 403 for everyone else signed in); public feedback (new request, vot
 to everyone. Audit: campaigns with published results are public; questionnaires and
 resources are for department heads (their own department's; another department's answer 404,
 not revealing they exist) and coordinators; heads fill in, coordinators open, close, return,
-review and promote. Quarterly reports are public. Requests authenticate like a script would, with the user's API token.
+review and promote. Progress updates awaiting review are accepted or returned by the lead
+department's head or a coordinator (another head: 404).
+Quarterly reports are public. Requests authenticate like a script would, with the user's API token.
 The `audit-response-return-` name is DRF's for the `return_` action (url_path "return").
 
 A route or method the urlconf exposes without a row here fails `test_every_route_has_a_row`.
@@ -19,7 +21,7 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from .conftest import ROLES, audit_resource_fields
+from .conftest import ROLES, audit_resource_fields, pending_update
 from .routes import api_routes
 
 MATRIX = """
@@ -40,6 +42,10 @@ task-list                GET HEAD OPTIONS                     200       200     
 task-detail              GET HEAD OPTIONS                     200       200      200        200         200
 task-progress            GET HEAD OPTIONS                     200       200      200        200         200
 task-progress            POST                                 401       201      403        201         403
+progress-update-accept   POST                                 401       200      404        200         403
+progress-update-accept   OPTIONS                              200       200      200        200         200
+progress-update-return-  POST                                 401       200      404        200         403
+progress-update-return-  OPTIONS                              200       200      200        200         200
 dataset-list             GET HEAD OPTIONS                     200       200      200        200         200
 dataset-detail           GET HEAD OPTIONS                     200       200      200        200         200
 dataset-updates          GET HEAD OPTIONS                     200       200      200        200         200
@@ -90,7 +96,13 @@ PAYLOADS = {
     ("audit-resource-list", "POST"): audit_resource_fields(name="Реєстр договорів оренди"),
     ("audit-resource-detail", "PATCH"): {"description": "Уточнений опис ресурсу."},
     ("audit-resource-review", "POST"): {"decision": "accepted"},
-    ("task-progress", "POST"): {"status": "limited", "narrative": "Оприлюднено перший набір даних."},
+    # The task's deadline has passed (2019): a report that does not complete it needs a reason (issue 18).
+    ("task-progress", "POST"): {
+        "status": "limited",
+        "narrative": "Оприлюднено перший набір даних.",
+        "delay_reason": "Затримка закупівлі.",
+    },
+    ("progress-update-return-", "POST"): {"comment": "Додайте посилання на опублікований набір."},
     ("dataset-updates", "POST"): {"note": "Дані за місяць", "link": "https://data.gov.ua/dataset/example"},
     ("request-list", "POST"): {
         "kind": "dataset_request",
@@ -144,6 +156,8 @@ def test_matrix(api_world, role_users):
     cell's write never changes another's, and each role comes from its own address (feedback
     limits count per address). The world is built once; all wrong cells are reported together."""
     wrong = []
+    # The review routes need an update awaiting review (kept out of api_world: other tests count updates).
+    api_world = {**api_world, "progress-update": pending_update(api_world["task"], role_users["coordinator"])}
     for route, method in sorted(EXPECTED):
         url = _url(route, api_world)
         payload = PAYLOADS.get((route, method))

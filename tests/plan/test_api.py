@@ -150,14 +150,19 @@ def test_progress_get_and_post(api, plan, department_head, coordinator):
             "date": "2019-05-20",
             "percent": 60,
             "links": ["https://example.org/report"],
+            "period": "2019Q2",
+            "delay_reason": "Навчання перенесли.",
         },
         format="json",
     )
     assert response.status_code == 201, response.data
     assert response.data["author"] == department_head.get_full_name()
     assert response.data["links"] == [{"url": "https://example.org/report", "title": ""}]
+    assert response.data["period"] == "2019Q2"
+    # Issue 18: a head's status change waits for a coordinator before it becomes public.
+    assert response.data["review_state"] == "pending"
     task.refresh_from_db()
-    assert task.status == TaskStatus.SUBSTANTIAL
+    assert task.status == TaskStatus.NOT_STARTED
     # a multipart form with an evidence file
     api.force_authenticate(coordinator)
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -176,7 +181,7 @@ def test_progress_get_and_post(api, plan, department_head, coordinator):
     assert response.data["files"][0]["title"] == "протокол.pdf"
     api.force_authenticate(None)
     listing = api.get(url).json()
-    assert [u["status"] for u in listing["results"]] == ["completed", "substantial"]
+    assert [u["status"] for u in listing["results"]] == ["completed"]  # the pending one is not public
     assert "username" not in str(listing) and "@example.org" not in str(listing)
 
 

@@ -93,15 +93,22 @@ def test_measurable_indicators(plan):
     assert not task(plan, 1).indicators.exists()
 
 
-def test_demo_updates_and_running_twice(plan):
-    assert ProgressUpdate.objects.count() == 5
-    assert task(plan, 1).status == TaskStatus.COMPLETED and task(plan, 1).percent == 100
-    assert task(plan, 4).status == TaskStatus.LIMITED
-    assert task(plan, 1).updates.filter(author__username="head").exists()
+def test_ternopil_plan_has_no_invented_progress_and_running_twice(plan):
+    """Issue 18 (intentional change): the real plan is loaded as adopted with no progress at all;
+    demo progress lives on a separate "ДЕМО" plan dated in the last quarters."""
+    assert not ProgressUpdate.objects.filter(task__plan=plan).exists()
+    assert set(Task.objects.filter(plan=plan).values_list("status", flat=True)) == {TaskStatus.NOT_STARTED}
+    demo_plan = ActionPlan.objects.get(title=demo.DEMO_PLAN_TITLE)
+    assert demo_plan.title.startswith("ДЕМО")
+    updates = ProgressUpdate.objects.filter(task__plan=demo_plan)
+    assert updates.count() == 4 and all(u.review_state == "accepted" for u in updates)
+    assert {u.period for u in updates} <= set(demo_plan.start.until(demo_plan.end))
+    assert Task.objects.get(plan=demo_plan, position=1).status == TaskStatus.COMPLETED
     out = io.StringIO()
     demo.load(out)
     assert "уже завантажено" in out.getvalue()
-    assert ActionPlan.objects.count() == 1 and Task.objects.count() == 21 and ProgressUpdate.objects.count() == 5
+    assert ActionPlan.objects.count() == 2 and Task.objects.filter(plan=plan).count() == 21
+    assert ProgressUpdate.objects.count() == 4
 
 
 def test_tasks_12_and_13_belong_to_the_pr_department_with_participants(plan):

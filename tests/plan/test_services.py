@@ -7,6 +7,7 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from plan import verification
 from plan.choices import TaskStatus
 from plan.models import EvidenceFile, EvidenceLink, ProgressUpdate
 from plan.services import plan_create, task_add_progress, task_update
@@ -28,7 +29,7 @@ def foreign_task(other_department):
     return make_task(section, departments=[other_department])
 
 
-def test_head_of_a_responsible_department_reports(task, department_head):
+def test_head_of_a_responsible_department_reports(task, department_head, coordinator):
     update = task_add_progress(
         task=task,
         author=department_head,
@@ -38,14 +39,20 @@ def test_head_of_a_responsible_department_reports(task, department_head):
         percent=70,
         links=["https://example.org/a", {"url": "https://example.org/b", "title": "Звіт"}],
         files=[SimpleUploadedFile("звіт.pdf", b"%PDF-1.4", content_type="application/pdf")],
+        period="2019Q2",
+        delay_reason="Затримка постачальника.",
     )
+    # Issue 18: a status change by the lead head waits for a coordinator's acceptance.
+    task.refresh_from_db()
+    assert task.status == TaskStatus.NOT_STARTED and update.review_state == "pending"
+    verification.update_accept(update=update, by=coordinator)
     task.refresh_from_db()
     assert (task.status, task.percent) == (TaskStatus.SUBSTANTIAL, 70)
     assert EvidenceLink.objects.filter(update=update).count() == 2
     assert EvidenceFile.objects.get(update=update).title == "звіт.pdf"
-    record = update.history.get()
-    assert record.history_user == department_head
-    assert task.history.first().history_user == department_head
+    records = list(update.history.order_by("history_date"))
+    assert [r.history_user for r in records] == [department_head, coordinator]
+    assert task.history.first().history_user == coordinator
 
 
 def test_head_of_another_department_and_council_are_refused(foreign_task, department_head, council_member):
@@ -56,7 +63,13 @@ def test_head_of_another_department_and_council_are_refused(foreign_task, depart
 
 
 def test_coordinator_reports_on_any_task(foreign_task, coordinator):
-    task_add_progress(task=foreign_task, author=coordinator, status=TaskStatus.LIMITED, narrative="Почали")
+    task_add_progress(
+        task=foreign_task,
+        author=coordinator,
+        status=TaskStatus.LIMITED,
+        narrative="Почали",
+        delay_reason="Пізно почали.",
+    )
     foreign_task.refresh_from_db()
     assert foreign_task.status == TaskStatus.LIMITED
 
@@ -100,7 +113,14 @@ def test_status_follows_the_latest_update_by_date_then_creation(task, coordinato
     ],
 )
 def test_invalid_updates(task, coordinator, kwargs, field):
-    args = {"task": task, "author": coordinator, "status": TaskStatus.LIMITED, "narrative": "Текст", **kwargs}
+    args = {
+        "task": task,
+        "author": coordinator,
+        "status": TaskStatus.LIMITED,
+        "narrative": "Текст",
+        "delay_reason": "Причина затримки.",  # the task is past its due date (issue 18)
+        **kwargs,
+    }
     with pytest.raises(ValidationError) as error:
         task_add_progress(**args)
     assert field in error.value.message_dict

@@ -16,6 +16,7 @@ def media(settings, tmp_path):
 @pytest.fixture
 def demo(db):
     call_command("load_demo", stdout=io.StringIO())
+    from plan.demo import PLAN_TITLE
     from plan.models import ActionPlan
 
-    return ActionPlan.objects.get()
+    return ActionPlan.objects.get(title=PLAN_TITLE)

@@ -20,8 +20,17 @@ Q4 = Quarter(2019, 4)
 
 
 def progress(task, author, status, day, percent=None):
+    # Each update reports on the quarter of its date (issue 18: reports count by reporting period);
+    # these tasks are long past their due date, so a reason for delay is required.
     return task_add_progress(
-        task=task, author=author, status=status, narrative=f"{status} {day}", date=day, percent=percent
+        task=task,
+        author=author,
+        status=status,
+        narrative=f"{status} {day}",
+        date=day,
+        percent=percent,
+        period=Quarter.containing(day),
+        delay_reason="Затримка фінансування.",
     )
 
 
@@ -235,3 +244,26 @@ def test_audit_campaigns_of_the_quarter(db, department, other_department):
     assert (audit["open"], audit["closed"], audit["invited"], audit["submitted"], audit["resources"]) == (1, 1, 3, 1, 2)
     rows = {r["department"]: (r["invited"], r["submitted"], r["resources"]) for r in audit["per_department"]}
     assert rows == {department.name: (2, 1, 2), other_department.name: (1, 0, 0)}
+
+
+def test_a_demo_quarter_report_has_figures_from_every_part(db):
+    """Issue 18: demo progress, registry, requests and audit are dated in one period, so the report
+    for a demo quarter (the demo plan's) shows all of them; the Ternopil plan has no progress."""
+    import io
+
+    from django.core.management import call_command
+
+    from plan.demo import DEMO_PLAN_TITLE, demo_quarters
+    from plan.models import ActionPlan
+
+    call_command("load_demo", stdout=io.StringIO())
+    plan = ActionPlan.objects.get(title=DEMO_PLAN_TITLE)
+    today = timezone.localdate()
+    start, current = demo_quarters(today)
+    quarter = Quarter.from_index(start.index + 1)
+    snapshot = context.build_snapshot(quarter=quarter, plan=plan, today=today)
+    assert snapshot["updates"]["total"] >= 1
+    assert snapshot["summary"]["plan"]["completed"] >= 1
+    last = context.build_snapshot(quarter=current, plan=plan, today=today)
+    assert last["registry"]["published"] > 0
+    assert last["engagement"] and last["audit"]["available"]

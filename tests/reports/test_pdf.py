@@ -68,13 +68,14 @@ def test_demo_report_2019q4_reads_back(demo, demo_report):
     assert len(principles) == 6
     first = principles[0]
     assert first["label"].startswith("1. Відкритість за замовчуванням")
-    # Demo updates by 31.12.2019: tasks 1 and 2 (principle 1) completed; task 4 limited; task 14 substantial.
-    assert (first["total"], first["completed"]) == (7, 2)
-    assert first["completion_percent"] == 29
-    assert f"{first['label']} {first['total']} {first['completed']} 29 %" in text
+    # Issue 18 (intentional change): the Ternopil plan carries no invented progress, so nothing is
+    # completed and no update is listed (the demo progress is on the separate "ДЕМО" plan).
+    assert (first["total"], first["completed"]) == (7, 0)
+    assert first["completion_percent"] == 0
+    assert f"{first['label']} {first['total']} {first['completed']} 0" in text
     plan_row = report.snapshot["summary"]["plan"]
-    assert plan_row["completed"] == 2
-    assert f"План загалом {plan_row['total']} 2 {round(200 / plan_row['total'])} %" in text
+    assert plan_row["completed"] == 0
+    assert f"План загалом {plan_row['total']} 0 0" in text
     # An overdue task, by title, with its department.
     overdue = report.snapshot["overdue"]["rows"]
     assert overdue
@@ -83,14 +84,14 @@ def test_demo_report_2019q4_reads_back(demo, demo_report):
     assert task.status != "completed" or task.updates.filter(date__gt="2019-12-31").exists()
     cells = pdf_text(report.pdf.path, layout=False)
     overdue_part = cells[
-        cells.index("3. Прострочені завдання Завдань") : cells.index("4. Оновлення щодо виконання за квартал Дата")
+        cells.index("3. Прострочені завдання Завдань") : cells.index(
+            "У кварталі оновлень щодо виконання завдань не надходило."
+        )
     ]
     assert " ".join(task.title.split()) in overdue_part
     assert overdue[0]["departments"] and overdue[0]["departments"].split(",")[0] in overdue_part
     assert "Прострочені завдання" in text
-    # A progress update of the quarter is listed with its date.
-    assert "20.12.2019" in text
-    assert "Щокварталу публікуємо матеріали про відкриті дані в місцевих ЗМІ." in cells
+    assert "У кварталі оновлень щодо виконання завдань не надходило." in text
 
 
 def test_demo_report_layout(demo_report):

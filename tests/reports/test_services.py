@@ -58,7 +58,14 @@ def test_snapshot_is_frozen_when_data_changes_later(small_plan, coordinator):
 
     report = services.report_generate(year=2019, quarter=4)
     task = small_plan.tasks.get()
-    task_add_progress(task=task, author=coordinator, status="completed", narrative="Готово", date=dt.date(2020, 5, 1))
+    task_add_progress(
+        task=task,
+        author=coordinator,
+        status="completed",
+        narrative="Готово",
+        date=dt.date(2020, 5, 1),
+        period="2020Q2",  # reports count updates by their reporting period (issue 18)
+    )
     report.refresh_from_db()
     assert report.snapshot["summary"]["plan"]["completed"] == 0
     assert services.report_generate(year=2019, quarter=4).snapshot["summary"]["plan"]["completed"] == 0

@@ -22,7 +22,14 @@ def progress_url(task):
 
 
 def progress_data(task, **fields):
-    data = {"status": TaskStatus.SUBSTANTIAL, "percent": "60", "narrative": "Перелік оприлюднено.", "links": ""}
+    # The tasks are past their due date, so a reason for delay is required (issue 18).
+    data = {
+        "status": TaskStatus.SUBSTANTIAL,
+        "percent": "60",
+        "narrative": "Перелік оприлюднено.",
+        "links": "",
+        "delay_reason": "Чекали на погодження.",
+    }
     data.update(fields)
     return {f"task-{task.pk}-{name}": value for name, value in data.items()}
 
@@ -40,12 +47,14 @@ def test_head_adds_progress_with_a_link_through_the_service(client, department_h
     update = ProgressUpdate.objects.get()
     assert (update.author, update.status, update.percent) == (department_head, TaskStatus.SUBSTANTIAL, 60)
     assert list(update.links.values_list("url", flat=True)) == ["https://ternopilcity.gov.ua/opendata"]
+    # Issue 18: a head's status change waits for a coordinator before the task's public status changes.
+    assert update.review_state == "pending"
     own_task.refresh_from_db()
-    assert (own_task.status, own_task.percent) == (TaskStatus.SUBSTANTIAL, 60)
-    # The service recorded who changed the task (history is the same as through the API).
-    assert own_task.history.first().history_user == department_head
+    assert own_task.status == TaskStatus.NOT_STARTED
+    # The service recorded who wrote the update (history is the same as through the API).
+    assert update.history.first().history_user == department_head
     page = client.get("/workspace/").content.decode()
-    assert "Оновлення виконання збережено" in page
+    assert "надіслано на перевірку" in page
 
 
 def test_evidence_files_are_stored_under_media_root(client, department_head, own_task):
@@ -155,7 +164,12 @@ def test_the_api_rejects_the_same_files_with_a_field_error(client, department_he
     client.force_login(department_head)
     response = client.post(
         f"/api/v1/tasks/{own_task.pk}/progress/",
-        {"status": TaskStatus.LIMITED, "narrative": "Через API", "files": [SimpleUploadedFile(name, content)]},
+        {
+            "status": TaskStatus.LIMITED,
+            "narrative": "Через API",
+            "delay_reason": "Затримка.",
+            "files": [SimpleUploadedFile(name, content)],
+        },
     )
     assert response.status_code == 400
     assert "files" in response.json()

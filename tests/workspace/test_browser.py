@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from accounts.models import User
+from plan import verification
 from plan.choices import TaskStatus
 from plan.models import ProgressUpdate
 from registry.models import DatasetUpdate
@@ -54,14 +55,17 @@ def test_head_signs_in_reports_progress_and_marks_a_dataset_updated(page, live_s
     article.get_by_label("Стан виконання").select_option(TaskStatus.SUBSTANTIAL)
     article.get_by_label("Відсоток виконання").fill("70")
     article.get_by_label("Що зроблено").fill("Оприлюднено звіт та перелік наборів даних.")
+    article.get_by_label("Причина затримки", exact=False).fill("Чекали на погодження переліку.")
     article.get_by_label("Посилання-підтвердження (кожне з нового рядка)").fill(EVIDENCE)
     page.screenshot(path=str(SCREENSHOTS / "workspace-head-progress-form.png"), full_page=False)
     article.get_by_role("button", name="Зберегти оновлення").click()
     page.wait_for_url(f"{live_server.url}/workspace/#task-{task.pk}")
-    assert "Оновлення виконання збережено" in page.content()
+    # Issue 18: the head's status change waits for review before the public status changes.
+    assert "надіслано на перевірку" in page.content()
     update = ProgressUpdate.objects.filter(task=task).order_by("-created_at").first()
     assert (update.author, update.status, update.percent) == (head, TaskStatus.SUBSTANTIAL, 70)
     assert list(update.links.values_list("url", flat=True)) == [EVIDENCE]
+    verification.update_accept(update=update, by=User.objects.get(username="coordinator"))
 
     # One click marks a dataset updated.
     before = DatasetUpdate.objects.filter(dataset=dataset).count()

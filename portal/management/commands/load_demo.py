@@ -7,6 +7,8 @@ from importlib import import_module
 
 from django.core.management.base import BaseCommand
 
+from portal.demo import demo_marker_set
+
 # Each app that has demo data exposes `<app>.demo.load(stdout)`; order follows dependencies.
 DEMO_MODULES = ["accounts.demo", "plan.demo", "registry.demo", "audit.demo", "feedback.demo"]
 
@@ -23,4 +25,6 @@ class Command(BaseCommand):
                     raise
                 continue  # this app has no demo data
             module.load(self.stdout)
+        # The public site says "демонстраційні дані" while this marker exists.
+        demo_marker_set(note="manage.py load_demo")
         self.stdout.write(self.style.SUCCESS("Демо-дані завантажено."))

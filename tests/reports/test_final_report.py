@@ -1,0 +1,77 @@
+"""Issue 18: plan lifecycle (draft -> active -> finished), the final report, no proposals after the end."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from plan.choices import PlanStatus
+from plan.models import Indicator
+from plan.services import plan_set_status, task_add_progress
+from reports import services
+from tests.plan.factories import make_plan, make_section, make_task
+from tests.reports.helpers import pdf_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan(coordinator, department):
+    plan = make_plan()
+    section = make_section(plan)
+    task = make_task(section, departments=[department], periods=[("2019Q1", "2020Q4")], due_date=dt.date(2030, 1, 1))
+    indicator = Indicator.objects.create(task=task, text="Оприлюднено наборів", target_value=10, unit="наборів")
+    for period, text, actual in (("2019Q2", "Почали у 2019 році.", 3), ("2020Q3", "Завершуємо у 2020 році.", 8)):
+        task_add_progress(
+            task=task,
+            author=coordinator,
+            status="limited",
+            narrative=text,
+            period=period,
+            indicator_values=[{"indicator": indicator.pk, "actual": actual}],
+        )
+    return plan
+
+
+def test_final_report_covers_the_whole_period_once(plan, coordinator, department_head, media):
+    with pytest.raises(ValidationError):
+        services.final_report_generate(plan=plan, by=coordinator)  # still active
+    with pytest.raises(PermissionDenied):
+        plan_set_status(plan=plan, status=PlanStatus.FINISHED, by=department_head)
+    plan_set_status(plan=plan, status=PlanStatus.FINISHED, by=coordinator)
+    report = services.final_report_generate(plan=plan, by=coordinator)
+    assert report.snapshot["final"] is True and (report.year, report.quarter) == (2020, 4)
+    assert [r["text"] for r in report.snapshot["updates"]["rows"]] == ["Почали у 2019 році.", "Завершуємо у 2020 році."]
+    text = pdf_text(report.pdf.path)
+    assert "Підсумковий звіт про виконання плану дій за весь період" in text
+    assert "Почали у 2019 році." in text and "Завершуємо у 2020 році." in text
+    # The indicator: target and actual per reporting period, as a chart in the PDF too.
+    [row] = report.snapshot["indicators"]["rows"]
+    assert row["points"] == [["2019Q2", 3.0, 10.0], ["2020Q3", 8.0, 10.0]]
+    assert "Вимірювані показники: ціль і факт за звітними періодами" in text
+    assert services.final_report_generate(plan=plan, by=coordinator).pk == report.pk
+    with pytest.raises(ValidationError):
+        plan_set_status(plan=plan, status=PlanStatus.DRAFT, by=coordinator)
+
+
+def test_workspace_proposes_no_report_after_the_plan_ended(plan, client, coordinator):
+    from workspace.selectors import next_quarterly_report
+
+    assert str(next_quarterly_report(today=dt.date(2026, 12, 1)).quarter) == "2020Q4"
+    assert str(next_quarterly_report(today=dt.date(2020, 8, 1)).quarter) == "2020Q2"
+
+
+def test_finish_plan_command(plan, media):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("finish_plan", plan.pk, stdout=out)
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.FINISHED
+    assert "Підсумковий звіт" in out.getvalue()
+    call_command("finish_plan", plan.pk, stdout=io.StringIO())  # again: the same report, no error
+    from reports.models import QuarterlyReport
+
+    assert QuarterlyReport.objects.filter(run_key=f"final:{plan.pk}").count() == 1
