@@ -50,7 +50,10 @@ def test_api_progress_narrative_limit_equals_the_form(api, coordinator, departme
     response = api.post(url, {"status": "limited", "narrative": "x" * 10_001}, format="json")
     assert response.status_code == 400
     assert "10000" in str(response.json()["narrative"])
-    assert api.post(url, {"status": "limited", "narrative": "x" * 10_000}, format="json").status_code == 201
+    response = api.post(
+        url, {"status": "limited", "narrative": "x" * 10_000, "delay_reason": "Чекали на дані."}, format="json"
+    )
+    assert response.status_code == 201, response.json()
 
 
 @pytest.mark.django_db
@@ -70,7 +73,9 @@ def test_progress_dates_not_before_a_year_ahead_of_the_plan(api, coordinator, de
     _plan, task, _update, _evidence = plan_with_evidence(department=department)  # the plan starts 2019Q1
     api.force_authenticate(coordinator)
     response = api.post(
-        f"/api/v1/tasks/{task.pk}/progress/", {"status": "limited", "narrative": "Звіт", "date": date}, format="json"
+        f"/api/v1/tasks/{task.pk}/progress/",
+        {"status": "limited", "narrative": "Звіт", "date": date, "delay_reason": "Чекали на дані."},
+        format="json",
     )
     assert response.status_code == status, response.content
     if status == 400:
