@@ -104,7 +104,12 @@ def test_api_refuses_an_xhtml_upload(client, coordinator, department):
     client.force_login(coordinator)
     response = client.post(
         f"/api/v1/tasks/{task.pk}/progress/",
-        {"status": "limited", "narrative": "Звіт", "files": [SimpleUploadedFile("evil.xml", XHTML_WITH_SCRIPT)]},
+        {
+            "status": "limited",
+            "narrative": "Звіт",
+            "delay_reason": "Чекали на дані.",
+            "files": [SimpleUploadedFile("evil.xml", XHTML_WITH_SCRIPT)],
+        },
     )
     assert response.status_code == 400
     assert "веб-сторінку" in str(response.json())
