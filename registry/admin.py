@@ -29,7 +29,7 @@ class DatasetUpdateInline(admin.TabularInline):
 class DatasetAdmin(CoordinatorImportExportMixin, ImportExportModelAdmin):
     resource_classes = [DatasetResource]
     list_display = ["title", "department", "status", "frequency", "next_due_date", "quality_score"]
-    list_filter = ["status", "frequency", "schedule_mode", "department"]
+    list_filter = ["status", "frequency", "schedule_mode", "theme", "department"]
     search_fields = ["title", "identifier", "keywords"]
     list_select_related = ["department"]
     readonly_fields = ["next_due_date", "quality_score", "created_at", "updated_at"]

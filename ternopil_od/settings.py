@@ -36,6 +36,16 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhos
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 COUNCIL_NAME = env.str("COUNCIL_NAME", default="Тернопільська міська рада")
+# DCAT-AP catalogue: the council's territory (dct:spatial; GeoNames: Ternopil), its bounding box
+# and centre as WKT (lon lat), the catalogue's licence and first publication, datasets per page.
+COUNCIL_SPATIAL_URI = env.str("COUNCIL_SPATIAL_URI", default="https://sws.geonames.org/691650/")
+COUNCIL_SPATIAL_BBOX = env.str(
+    "COUNCIL_SPATIAL_BBOX", default="POLYGON((25.52 49.51, 25.68 49.51, 25.68 49.60, 25.52 49.60, 25.52 49.51))"
+)
+COUNCIL_SPATIAL_CENTROID = env.str("COUNCIL_SPATIAL_CENTROID", default="POINT(25.5948 49.5535)")
+CATALOG_LICENSE = env.str("CATALOG_LICENSE", default="CC-BY-4.0")
+CATALOG_ISSUED = env.str("CATALOG_ISSUED", default="2019-01-01")
+CATALOG_PAGE_SIZE = env.int("CATALOG_PAGE_SIZE", default=500)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
