@@ -38,6 +38,12 @@ LINK_DESCRIPTIONS = {
     "data-gov-ua": gettext_noop("Набір на Єдиному державному веб-порталі відкритих даних (data.gov.ua)."),
     "update": gettext_noop("Дані останнього оновлення набору."),
 }
+LINK_TITLES = {
+    "portal": gettext_noop("міський портал"),
+    "data-gov-ua": gettext_noop("data.gov.ua"),
+    "update": gettext_noop("останнє оновлення"),
+}
+DISTRIBUTION_TITLE = gettext_noop("%(title)s (%(kind)s)")
 FILE_DESCRIPTION = gettext_noop("Файл у форматі %(format)s.")
 PAGE_FORMATS_DESCRIPTION = gettext_noop("Формати даних: %(formats)s.")
 
@@ -61,10 +67,10 @@ class CatalogPage:
     url: Callable[[int], str]
 
 
-def _texts(*messages: str, **params) -> list[Literal]:
+def _texts(*messages: str, languages=("uk", "en"), **params) -> list[Literal]:
     """The messages (joined) in Ukrainian and, where translated, in English, language-tagged."""
     out = []
-    for lang in ("uk", "en"):
+    for lang in languages:
         with translation.override(lang):
             text = " ".join(gettext(m) % params if params else gettext(m) for m in messages)
         if not out or text != str(out[0]):
@@ -252,8 +258,10 @@ class _CatalogBuilder:
             # A page that offers the data: its format is the first one the registry declares.
             fmt = declared[0] if declared else None
             descriptions = [LINK_DESCRIPTIONS[key]] + ([PAGE_FORMATS_DESCRIPTION] if declared else [])
-        title = f"{d.title} ({fmt})" if fmt else d.title
-        g.add((dist, DCTERMS.title, Literal(title, lang="uk")))
+        kind = fmt if file_format else LINK_TITLES[key]
+        # The dataset's title is Ukrainian only, so is the distribution's.
+        for literal in _texts(DISTRIBUTION_TITLE, languages=("uk",), title=d.title, kind=kind):
+            g.add((dist, DCTERMS.title, literal))
         for literal in _texts(*descriptions, format=fmt, formats=", ".join(declared)):
             g.add((dist, DCTERMS.description, literal))
         if fmt:
