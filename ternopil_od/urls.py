@@ -5,6 +5,9 @@ from django.views.static import serve
 
 from portal import views as portal_views
 
+# Under /api/ a 404 is JSON, whichever view or URL pattern gave it.
+handler404 = "common.api.views.not_found"
+
 admin.site.site_header = "ternopil-od: адміністрування"
 admin.site.site_title = "ternopil-od"
 

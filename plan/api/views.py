@@ -1,6 +1,5 @@
 """Read-only plan API; progress updates are posted through plan.services.task_add_progress."""
 
-import django_filters
 from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -8,6 +7,7 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from accounts.models import Department
+from common.filters import FilterSet, LenientModelChoiceFilter
 
 from .. import selectors, services
 from ..filtersets import TaskFilterSet
@@ -30,8 +30,8 @@ def _progress_input(request) -> dict:
     return payload
 
 
-class SectionFilterSet(django_filters.FilterSet):
-    plan = django_filters.NumberFilter(field_name="principle__plan")
+class SectionFilterSet(FilterSet):
+    plan = LenientModelChoiceFilter(field_name="principle__plan", queryset=ActionPlan.objects.all())
 
     class Meta:
         model = Section
