@@ -1,5 +1,7 @@
 """Read-only plan API; progress updates are posted through plan.services.task_add_progress."""
 
+import json
+
 from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -15,12 +17,25 @@ from ..models import ActionPlan, Section
 from . import serializers
 
 
+def _form_links(value: str) -> list:
+    """A form's `links` part: a URL, or (as OpenAPI encodes an array of objects in multipart) JSON."""
+    text = (value or "").strip()
+    if text[:1] in ("[", "{"):
+        try:
+            parsed = json.loads(text)
+        except ValueError:
+            return [{"url": text}]  # refused as a URL, with the field's message
+        items = parsed if isinstance(parsed, list) else [parsed]
+        return [{"url": item} if isinstance(item, str) else item for item in items]
+    return [{"url": text}] if text else []
+
+
 def _progress_input(request) -> dict:
     """The POST body as JSON or as a form (multipart with files); links as URLs or {url, title}."""
     data = request.data
     if hasattr(data, "getlist"):
         payload = {k: data.get(k) for k in ("status", "narrative", "date", "percent") if data.get(k) not in (None, "")}
-        payload["links"] = [{"url": url} for url in data.getlist("links") if url]
+        payload["links"] = [link for value in data.getlist("links") for link in _form_links(value)]
         payload["files"] = request.FILES.getlist("files")
         return payload
     payload = {k: v for k, v in data.items() if k != "files"}

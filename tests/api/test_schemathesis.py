@@ -74,17 +74,20 @@ def follow_rules_the_schema_cannot_state(case):
     """Make a schema-valid body also follow the rules OpenAPI cannot express, which the API rightly
     answers with a 400 and a field message (tests elsewhere check those messages):
     - a reference names an object that exists (the schema only says "integer" or "slug");
-    - a dataset update's `when` is from 2000 and not in the future;
+    - a dataset update's `when` is from 2000 and not in the future, a progress update's `date` not
+      in the future, and its `percent` 100 when completed and 0 when not started;
     - a name or an e-mail in a public request comes with `consent`;
     - a form (multipart or urlencoded) has no null: a nullable field is left out instead of being
-      sent as the text "null".
+      sent as the text "null";
+    - evidence files have a name with an allowed type (generated parts have none): left out here,
+      uploads are tested in tests/plan.
     Negative cases are left as generated."""
     meta = case.meta
     body = case.body
     if not (meta and meta.generation.mode.is_positive and isinstance(body, dict)):
         return
     if case.media_type != "application/json":
-        for name in [name for name, value in body.items() if value is None]:
+        for name in [name for name, value in body.items() if value is None or name == "files"]:
             del body[name]
     for name, value in WORLD_REFERENCES.items():
         if name in body and type(body[name]) is type(value):
@@ -94,6 +97,11 @@ def follow_rules_the_schema_cannot_state(case):
             when = dt.datetime.fromisoformat(body["when"])
             when = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
             body["when"] = min(max(when, EARLIEST), dt.datetime.now(dt.UTC)).isoformat()
+    if isinstance(body.get("date"), str):
+        with contextlib.suppress(ValueError):
+            body["date"] = min(dt.date.fromisoformat(body["date"]), dt.date.today()).isoformat()
+    if body.get("percent") is not None:
+        body["percent"] = {"completed": 100, "not_started": 0}.get(body.get("status"), body["percent"])
     if (body.get("name") or body.get("email")) and "consent" in body:
         body["consent"] = True
 
