@@ -302,7 +302,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "common.api.schema.drop_empty_format_defaults",
-        "common.api.schema.url_patterns",
+        "common.api.schema.request_string_patterns",
     ],
     "ENUM_NAME_OVERRIDES": {
         "TaskStatusEnum": "plan.choices.TaskStatus",

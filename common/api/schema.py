@@ -121,24 +121,47 @@ class AutoSchema(SpectacularAutoSchema):
 URL_PATTERN = (
     r"^(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp][Ss]?)://"
     r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,40}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,40}[A-Za-z0-9])?){0,3}"
-    r"\.[A-Za-z]{2,24}(?::[0-9]{1,5})?(?:[/?#]\S*)?$"
+    r"\.[A-Za-z]{2,24}(?::[0-9]{1,5})?(?:[/?#][^\s\u0000]*)?$"
 )
 
 
-def url_patterns(result, generator, request, public):
-    """Every `format: uri` string of a request body (the `...Request` components) also carries
-    URL_PATTERN and at most 2048 characters. Responses keep plain `uri`: the server's own links
-    (`http://localhost/...` in development) need no top-level domain."""
+_HOST = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,40}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,40}[A-Za-z0-9])?){0,3}"
+# What Django's EmailValidator accepts (dot-atom local part, a domain with a top-level domain).
+EMAIL_PATTERN = (
+    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@" + _HOST + r"\.[A-Za-z]{2,24}$"
+)
+# Text fields refuse the NUL character (Django's ProhibitNullCharactersValidator).
+NO_NUL_PATTERN = r"^[^\u0000]*$"
+
+
+def request_string_patterns(result, generator, request, public):
+    """State in the schema what request strings the server refuses: in request bodies (the
+    `...Request` components) and query parameters, every `format: uri` carries URL_PATTERN and at
+    most 2048 characters, `format: email` EMAIL_PATTERN, and every other free text NO_NUL_PATTERN.
+    Responses keep plain `uri`: the server's own links (`http://localhost/...` in development)
+    need no top-level domain."""
     for name, component in result.get("components", {}).get("schemas", {}).items():
         if name.endswith("Request"):
-            _walk(component, _add_url_pattern)
+            _walk(component, _add_string_pattern)
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                # `ordering` ignores what it does not know (DRF's OrderingFilter), NUL included.
+                if parameter.get("in") == "query" and parameter.get("name") != "ordering":
+                    _add_string_pattern(parameter.get("schema", {}))
     return result
 
 
-def _add_url_pattern(node: dict):
-    if node.get("type") == "string" and node.get("format") == "uri":
-        node.setdefault("pattern", URL_PATTERN)
+def _add_string_pattern(node: dict):
+    if node.get("type") != "string" or "pattern" in node or "enum" in node:
+        return
+    if node.get("format") == "uri":
+        node["pattern"] = URL_PATTERN
         node["maxLength"] = min(node.get("maxLength", 2048), 2048)
+    elif node.get("format") == "email":
+        node["pattern"] = EMAIL_PATTERN
+    elif node.get("format") is None:
+        node["pattern"] = NO_NUL_PATTERN
 
 
 def _walk(node, visit):

@@ -23,7 +23,7 @@ from schemathesis.checks import CHECKS, load_all_checks
 
 from accounts import tokens
 
-MAX_EXAMPLES = 15
+MAX_EXAMPLES = 10
 # `--checks all`: every check schemathesis registers (status codes, content types, headers and
 # bodies against the schema, invalid data refused, valid data accepted, auth not ignored ...).
 load_all_checks()
