@@ -100,3 +100,22 @@ def test_recommended_shapes_name_what_a_steward_left_empty(catalogue):
         "Dataset http://purl.org/dc/terms/temporal",
         "Dataset http://www.w3.org/ns/dcat#theme",
     ]
+
+
+def test_demo_registry_conforms_and_lacks_only_temporal_coverage(client, settings):
+    """The demo registry (`make run`): 0 violations; it records no period of the data, so every
+    published dataset has the one recommended warning for dct:temporal and nothing else."""
+    import io
+
+    from registry import demo
+
+    settings.SITE_URL = SITE
+    demo.load(io.StringIO())
+    data = Graph().parse(data=client.get("/registry/catalog.ttl").content, format="turtle")
+    datasets = set(data.subjects(RDF.type, URIRef("http://www.w3.org/ns/dcat#Dataset")))
+    assert len(datasets) == 12
+    for version in VERSIONS:
+        assert results(data, shapes(*VERSIONS[version]), SH.Violation) == []
+    warnings = results(data, shapes("dcat-ap-3.0.1-recommended.ttl"), SH.Warning)
+    assert {w.split(": ", 1)[0] for w in warnings} == {"Dataset http://purl.org/dc/terms/temporal"}
+    assert len(warnings) == len(datasets)
