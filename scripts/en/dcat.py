@@ -1,5 +1,6 @@
 """English for the DCAT-AP catalogue (registry/dcat.py, registry/views.py), the dataset theme
-and temporal coverage (registry/models.py, registry/choices.py, the dataset page)."""
+and temporal coverage (registry/models.py, registry/choices.py, the dataset page), and the API
+contract fixes of issue 20."""
 
 EN = {
     # registry/dcat.py: catalogue and distribution texts (also emitted as @en literals)
@@ -17,6 +18,12 @@ EN = {
     # registry/views.py
     "Такої сторінки каталогу немає.": "There is no such page of the catalogue.",
     "Каталог доступний як text/html, text/turtle, application/ld+json або application/rdf+xml.": "The catalogue is available as text/html, text/turtle, application/ld+json or application/rdf+xml.",
+    # common/api/pagination.py, common/api/schema.py, audit/api/views.py (OpenAPI fixes of issue 20)
+    "Кількість на сторінці має бути цілим числом від 1.": "Items per page must be a whole number from 1.",
+    "Стан об’єкта не дозволяє цієї дії": "The object's state does not allow this action",
+    "Нові заплановані набори": "New planned datasets",
+    "Пов’язані з наявними": "Linked to existing datasets",
+    "Уже були в реєстрі": "Already in the registry",
     # templates/registry/dataset_detail.html
     "Тема": "Theme",
     "Період, який охоплюють дані": "Period the data covers",
