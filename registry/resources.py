@@ -149,7 +149,7 @@ class DatasetResource(resources.ModelResource):
         attribute="schedule_mode", column_name="schedule_mode", widget=ChoiceWidget(ScheduleMode, label="режим")
     )
     source = fields.Field(attribute="source", column_name="source", widget=ChoiceWidget(DatasetSource, label="джерело"))
-    theme = fields.Field(attribute="theme", column_name="theme", widget=ChoiceWidget(DataTheme, label="тема"))
+    theme = fields.Field(attribute="theme", column_name="theme", widget=ChoiceWidget(DataTheme, label="значення теми"))
     temporal_start = fields.Field(attribute="temporal_start", column_name="temporal_start", widget=LenientDateWidget())
     temporal_end = fields.Field(attribute="temporal_end", column_name="temporal_end", widget=LenientDateWidget())
     first_published = fields.Field(
