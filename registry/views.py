@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from accounts import roles
 
@@ -130,7 +130,7 @@ def _catalog(request, serialisation, url_name=None):
     return response
 
 
-@require_GET
+@require_safe
 def catalog(request):
     """The catalogue's own IRI: Turtle, JSON-LD or RDF/XML by the Accept header; a browser
     (HTML) is sent to the registry page."""
@@ -149,16 +149,16 @@ def catalog(request):
     return response
 
 
-@require_GET
+@require_safe
 def catalog_jsonld(request):
     return _catalog(request, "json-ld")
 
 
-@require_GET
+@require_safe
 def catalog_ttl(request):
     return _catalog(request, "turtle")
 
 
-@require_GET
+@require_safe
 def catalog_rdf(request):
     return _catalog(request, "rdf-xml")

@@ -191,3 +191,12 @@ def test_empty_catalog_parses(client, db):
     g = Graph().parse(data=client.get("/registry/catalog.ttl").content.decode(), format="turtle")
     assert len(list(g.subjects(RDF.type, DCAT.Catalog))) == 1
     assert not list(g.subjects(RDF.type, DCAT.Dataset))
+
+
+def test_head_is_answered_like_get(client, world):
+    """Harvesters check a catalogue with HEAD before they fetch it."""
+    for url in ("/registry/catalog.ttl", "/registry/catalog.jsonld", "/registry/catalog.rdf"):
+        response = client.head(url)
+        assert response.status_code == 200
+        assert response.content == b""
+    assert client.head("/registry/catalog", HTTP_ACCEPT="text/turtle").status_code == 200
