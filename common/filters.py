@@ -13,9 +13,15 @@ from django.db import models
 from django_filters.fields import ModelChoiceField
 from django_filters.rest_framework import DjangoFilterBackend
 
+ID_RANGE = range(-(2**63), 2**63)  # what a database id column can hold
+
 
 class LenientModelChoiceField(ModelChoiceField):
     def to_python(self, value):
+        text = str(value).strip() if value is not None else ""
+        if text.lstrip("-").isdigit() and int(text) not in ID_RANGE:
+            # Beyond any id (SQLite cannot even bind it): matches nothing.
+            return self.queryset.model(pk=0)
         try:
             return super().to_python(value)
         except ValidationError:

@@ -16,7 +16,7 @@ def test_page_size_from_1_pages(api, api_world):
     assert len(api.get("/api/v1/departments/", {"page_size": "1"}).json()["results"]) == 1
 
 
-@pytest.mark.parametrize("query", ["department=0", "department=987654"])
+@pytest.mark.parametrize("query", ["department=0", "department=987654", "department=99999999999999999999"])
 def test_unknown_department_filters_datasets_to_nothing(api, api_world, query):
     response = api.get(f"/api/v1/datasets/?{query}")
     assert response.status_code == 200
