@@ -1,5 +1,8 @@
 import django_filters
 
+from accounts.models import Department
+from common.filters import FilterSet, LenientModelChoiceFilter
+
 from .choices import CampaignStatus, Publishable, ResponseStatus, ReviewDecision
 from .models import AuditCampaign, AuditResponse, InformationResource
 
@@ -12,7 +15,7 @@ class AuditCampaignFilterSet(django_filters.FilterSet):
         fields = ["status"]
 
 
-class AuditResponseFilterSet(django_filters.FilterSet):
+class AuditResponseFilterSet(FilterSet):
     status = django_filters.ChoiceFilter(choices=ResponseStatus.choices)
 
     class Meta:
@@ -20,9 +23,9 @@ class AuditResponseFilterSet(django_filters.FilterSet):
         fields = ["campaign", "department", "status"]
 
 
-class InformationResourceFilterSet(django_filters.FilterSet):
-    campaign = django_filters.NumberFilter(field_name="response__campaign")
-    department = django_filters.NumberFilter(field_name="response__department")
+class InformationResourceFilterSet(FilterSet):
+    campaign = LenientModelChoiceFilter(field_name="response__campaign", queryset=AuditCampaign.objects.all())
+    department = LenientModelChoiceFilter(field_name="response__department", queryset=Department.objects.all())
     can_publish = django_filters.ChoiceFilter(choices=Publishable.choices)
     review_decision = django_filters.ChoiceFilter(choices=ReviewDecision.choices)
 

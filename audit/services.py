@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts import roles
+from common.errors import Conflict
 from registry.models import Dataset
 
 from .choices import (
@@ -63,9 +64,9 @@ def _require_head_of(user, response: AuditResponse):
 
 def _require_editable(response: AuditResponse):
     if response.campaign.status != CampaignStatus.OPEN:
-        raise ValidationError({"status": "Кампанія аудиту не триває: анкету не можна змінювати."})
+        raise Conflict({"status": "Кампанія аудиту не триває: анкету не можна змінювати."})
     if response.status not in EDITABLE_RESPONSE_STATUSES:
-        raise ValidationError({"status": "Анкету подано: її можна змінити лише після повернення координатором."})
+        raise Conflict({"status": "Анкету подано: її можна змінити лише після повернення координатором."})
 
 
 def _locked(response: AuditResponse) -> AuditResponse:
@@ -120,7 +121,7 @@ def campaign_open(*, campaign: AuditCampaign, by) -> list[AuditResponse]:
     _require_coordinator(by)
     campaign = AuditCampaign.objects.select_for_update(of=("self",)).get(pk=campaign.pk)
     if campaign.status != CampaignStatus.DRAFT:
-        raise ValidationError({"status": "Відкрити можна лише кампанію у стані «Чернетка»."})
+        raise Conflict({"status": "Відкрити можна лише кампанію у стані «Чернетка»."})
     departments = list(campaign.departments.all())
     if not departments:
         raise ValidationError({"departments": "Оберіть хоча б один підрозділ."})
@@ -143,7 +144,7 @@ def campaign_close(*, campaign: AuditCampaign, by) -> AuditCampaign:
     _require_coordinator(by)
     campaign = AuditCampaign.objects.select_for_update(of=("self",)).get(pk=campaign.pk)
     if campaign.status != CampaignStatus.OPEN:
-        raise ValidationError({"status": "Завершити можна лише кампанію, що триває."})
+        raise Conflict({"status": "Завершити можна лише кампанію, що триває."})
     campaign.status = CampaignStatus.CLOSED
     campaign.closed_at = timezone.now()
     campaign.save(update_fields=["status", "closed_at"])
@@ -217,7 +218,7 @@ def resource_delete(*, resource: InformationResource, by) -> None:
     _require_head_of(by, response)
     _require_editable(response)
     if resource.dataset_id:
-        raise ValidationError({"dataset": "Ресурс уже внесено до реєстру наборів: його не можна видалити."})
+        raise Conflict({"dataset": "Ресурс уже внесено до реєстру наборів: його не можна видалити."})
     resource.delete()
 
 
@@ -228,7 +229,7 @@ def response_submit(*, response: AuditResponse, by) -> AuditResponse:
     _require_editable(response)
     resources = list(response.resources.all())
     if not resources:
-        raise ValidationError({"resources": "Додайте хоча б один інформаційний ресурс."})
+        raise Conflict({"resources": "Додайте хоча б один інформаційний ресурс."})
     problems = []
     for resource in resources:
         missing = resource.missing_for_submit()
@@ -240,7 +241,7 @@ def response_submit(*, response: AuditResponse, by) -> AuditResponse:
         except ValidationError as exc:
             problems.extend(f"«{resource.name}»: {message}" for message in exc.messages)
     if problems:
-        raise ValidationError({"resources": problems})
+        raise Conflict({"resources": problems})
     response.status = ResponseStatus.SUBMITTED
     response.submitted_at = timezone.now()
     response.submitted_by = by
@@ -256,9 +257,9 @@ def response_return(*, response: AuditResponse, by, comment: str) -> AuditRespon
     _require_coordinator(by)
     response = _locked(response)
     if response.status not in (ResponseStatus.SUBMITTED, ResponseStatus.REVIEWED):
-        raise ValidationError({"status": "Повернути можна лише подану анкету."})
+        raise Conflict({"status": "Повернути можна лише подану анкету."})
     if response.campaign.status != CampaignStatus.OPEN:
-        raise ValidationError({"status": "Кампанія аудиту не триває."})
+        raise Conflict({"status": "Кампанія аудиту не триває."})
     if not (comment or "").strip():
         raise ValidationError({"comment": "Поясніть, що треба доопрацювати."})
     response.status = ResponseStatus.RETURNED
@@ -273,7 +274,7 @@ def resource_review(*, resource: InformationResource, by, decision: str, comment
     _require_coordinator(by)
     response = _locked(resource.response)
     if response.status not in (ResponseStatus.SUBMITTED, ResponseStatus.REVIEWED):
-        raise ValidationError({"decision": "Розглядати можна лише ресурси поданої анкети."})
+        raise Conflict({"decision": "Розглядати можна лише ресурси поданої анкети."})
     if decision not in (ReviewDecision.ACCEPTED, ReviewDecision.REJECTED):
         raise ValidationError({"decision": "Оберіть «Прийнято» або «Відхилено»."})
     if decision == ReviewDecision.REJECTED and not (comment or "").strip():
@@ -304,7 +305,7 @@ def response_promote(*, response: AuditResponse, by) -> PromotionResult:
     _require_coordinator(by)
     response = _locked(response)
     if response.status not in (ResponseStatus.SUBMITTED, ResponseStatus.REVIEWED):
-        raise ValidationError({"status": "Вносити до реєстру можна лише ресурси поданої анкети."})
+        raise Conflict({"status": "Вносити до реєстру можна лише ресурси поданої анкети."})
     result = PromotionResult()
     resources = response.resources.filter(
         review_decision=ReviewDecision.ACCEPTED, can_publish__in=PUBLISHABLE_VALUES

@@ -9,6 +9,8 @@ Parameters: plan, principle, section, department (ids), status, overdue=true|fal
 active_in=2019Q4, q (words in the title, content or indicators).
 """
 
+import re
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
@@ -17,6 +19,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from accounts.models import Department
+from common.filters import FilterSet, LenientModelChoiceFilter
 from common.quarters import Quarter
 
 from . import selectors
@@ -27,6 +30,10 @@ from .selectors import active_in_q, overdue_q
 CHOICE_ERROR = "Оберіть одне з можливих значень; «%(value)s» не підходить."
 
 
+# The API's pattern for a quarter (the schema says the same), ASCII digits, year from 1000.
+QUARTER_PATTERN = r"^[1-9][0-9]{3}-?[Qq][1-4]$"
+
+
 class QuarterField(forms.CharField):
     """'2019Q4' -> Quarter; an error in Ukrainian otherwise."""
 
@@ -35,6 +42,8 @@ class QuarterField(forms.CharField):
         if not value:
             return None
         try:
+            if not re.match(QUARTER_PATTERN, value, re.ASCII):
+                raise ValueError(value)
             return Quarter.parse(value)
         except ValueError:
             raise forms.ValidationError(
@@ -44,7 +53,7 @@ class QuarterField(forms.CharField):
             ) from None
 
 
-@extend_schema_field(OpenApiTypes.STR)
+@extend_schema_field({"type": "string", "pattern": QUARTER_PATTERN, "example": "2019Q4"})
 class QuarterFilter(django_filters.Filter):
     field_class = QuarterField
 
@@ -80,7 +89,7 @@ def visible_sections(request):
 
 
 def _model_choice(queryset, label, **kwargs):
-    return django_filters.ModelChoiceFilter(
+    return LenientModelChoiceFilter(
         queryset=queryset,
         label=label,
         error_messages={"invalid_choice": "Немає такого об’єкта (%(value)s)."},
@@ -88,7 +97,7 @@ def _model_choice(queryset, label, **kwargs):
     )
 
 
-class TaskFilterSet(django_filters.FilterSet):
+class TaskFilterSet(FilterSet):
     # Choices come from the visibility rule: a draft plan's id is "no such object" to the public.
     plan = _model_choice(visible_plans, _("План"))
     principle = _model_choice(visible_principles, _("Принцип хартії"), field_name="section__principle")

@@ -34,7 +34,7 @@ class DatasetAdmin(CoordinatorImportExportMixin, ExportMixin, admin.ModelAdmin):
     resource_classes = [DatasetResource]
     import_export_change_list_template = "registry/admin/dataset_change_list.html"
     list_display = ["title", "department", "status", "frequency", "next_due_date", "quality_score"]
-    list_filter = ["status", "frequency", "schedule_mode", "department"]
+    list_filter = ["status", "frequency", "schedule_mode", "theme", "department"]
     search_fields = ["title", "identifier", "keywords"]
     list_select_related = ["department"]
     readonly_fields = ["next_due_date", "quality_score", "created_at", "updated_at"]

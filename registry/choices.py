@@ -32,6 +32,27 @@ EU_FREQUENCY_URI = {
 }
 
 
+EU_DATA_THEME = "http://publications.europa.eu/resource/authority/data-theme/"
+
+
+class DataTheme(models.TextChoices):
+    """The EU data-theme vocabulary (DCAT-AP ``dcat:theme``); the code is the IRI's last part."""
+
+    AGRI = "AGRI", "Сільське господарство, рибальство, лісове господарство і продовольство"
+    ECON = "ECON", "Економіка та фінанси"
+    EDUC = "EDUC", "Освіта, культура і спорт"
+    ENER = "ENER", "Енергетика"
+    ENVI = "ENVI", "Довкілля"
+    GOVE = "GOVE", "Уряд і державний сектор"
+    HEAL = "HEAL", "Здоров’я"
+    INTR = "INTR", "Міжнародні питання"
+    JUST = "JUST", "Правосуддя, правова система і громадська безпека"
+    REGI = "REGI", "Регіони і міста"
+    SOCI = "SOCI", "Населення і суспільство"
+    TECH = "TECH", "Наука і технології"
+    TRAN = "TRAN", "Транспорт"
+
+
 class ScheduleMode(models.TextChoices):
     ROLLING = "rolling", "Від останнього оновлення"
     CALENDAR = "calendar", "За календарним періодом"

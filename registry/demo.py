@@ -52,6 +52,15 @@ DEMO = [
 ]  # fmt: skip
 
 
+# EU data themes of the demo datasets (DCAT-AP dcat:theme).
+DEMO_THEMES = {
+    "tr-structure": "GOVE", "tr-enterprises": "ECON", "tr-budget": "ECON", "tr-public-info-requests": "GOVE",
+    "tr-regulatory-acts": "JUST", "tr-transport-routes": "TRAN", "tr-transport-gps": "TRAN",
+    "tr-air-quality": "ENVI", "tr-wifi": "TECH", "tr-procurement-plan": "ECON", "tr-vacancies": "ECON",
+    "tr-rental": "ECON", "tr-petitions": "GOVE", "tr-2019-elections": "GOVE", "tr-playgrounds": "EDUC",
+}  # fmt: skip
+
+
 def _required(words):
     if not words:
         return None
@@ -89,6 +98,7 @@ def load(stdout) -> list[Dataset]:
                 responsible_email=f"{identifier}@example.org",
                 portal_url=f"https://opendata.example.org/dataset/{identifier}" if status == "published" else "",
                 required_by_835=_required(words),
+                theme=DEMO_THEMES.get(identifier, ""),
             )
             if days_ago is not None:
                 dataset_mark_updated(

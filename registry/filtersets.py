@@ -7,6 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from accounts.models import Department
+from common.filters import FilterSet, LenientModelChoiceFilter
 
 from .choices import DatasetStatus, Frequency
 from .models import Dataset
@@ -14,9 +15,9 @@ from .models import Dataset
 BOOLEAN_CHOICES = [("", "усі"), ("true", "так"), ("false", "ні")]
 
 
-class DatasetFilterSet(django_filters.FilterSet):
+class DatasetFilterSet(FilterSet):
     q = django_filters.CharFilter(method="filter_q", label="Пошук")
-    department = django_filters.ModelChoiceFilter(queryset=Department.objects.all(), label="Підрозділ")
+    department = LenientModelChoiceFilter(queryset=Department.objects.all(), label="Підрозділ")
     status = django_filters.ChoiceFilter(choices=DatasetStatus.choices, label="Стан")
     frequency = django_filters.ChoiceFilter(choices=Frequency.choices, label="Періодичність")
     overdue = django_filters.TypedChoiceFilter(

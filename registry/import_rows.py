@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from accounts.departments import normalise_department_name
 
 from . import passport
-from .choices import DatasetSource, DatasetStatus, Frequency, ScheduleMode
+from .choices import DatasetSource, DatasetStatus, DataTheme, Frequency, ScheduleMode
 from .models import Dataset
 
 # Header texts meaning each field: the product's own export (English names) and the passport's
@@ -60,12 +60,16 @@ SYNONYMS: dict[str, list[str]] = {
     "grace_days": ["grace_days", "пільгових днів"],
     "last_updated_at": ["last_updated_at", "дата і час внесення останніх змін", "дата та час внесення останніх змін",
                         "дата внесення останніх змін", "дата останнього оновлення", "останнє оновлення"],
+    "theme": ["theme", "тема", "тематика", "категорія"],
+    "temporal_start": ["temporal_start", "період охоплення з", "початок періоду даних"],
+    "temporal_end": ["temporal_end", "період охоплення по", "кінець періоду даних"],
     # Computed by the product: present in its own export, never read back.
     "next_due_date": ["next_due_date"],
     "quality_score": ["quality_score"],
 }  # fmt: skip
 READ_ONLY = frozenset({"next_due_date", "quality_score"})
-CHOICES = {"status": DatasetStatus, "source": DatasetSource, "schedule_mode": ScheduleMode}
+CHOICES = {"status": DatasetStatus, "source": DatasetSource, "schedule_mode": ScheduleMode, "theme": DataTheme}
+DATES = ("first_published", "temporal_start", "temporal_end")  # stored as dates, read as Kyiv time
 INTEGERS = ("calendar_offset_days", "grace_days")
 # Model fields a file may set, besides the composite cells (links, responsible).
 PLAIN_TEXT = ("title", "description", "keywords", "language", "license", "purpose", "portal_url", "data_gov_ua_url",
@@ -74,7 +78,7 @@ WRITTEN_FIELDS = [
     "title", "slug", "description", "department", "responsible_person", "responsible_email", "keywords", "language",
     "formats", "license", "purpose", "status", "first_published", "portal_url", "data_gov_ua_url", "source",
     "frequency", "schedule_mode", "calendar_offset_days", "grace_days", "last_updated_at", "next_due_date",
-    "quality_score",
+    "quality_score", "theme", "temporal_start", "temporal_end",
 ]  # fmt: skip
 FORMULA_ESCAPE = ("'=", "'+", "'-", "'@")
 
@@ -170,7 +174,7 @@ def clean_row(cells: dict, number: int, header_of) -> tuple[Row | None, list[str
                 values[name] = _integer(text) if text else Dataset._meta.get_field(name).get_default()
             except ValueError as exc:
                 error(name, str(exc))
-    for name in ("last_updated_at", "first_published"):
+    for name in ("last_updated_at", *DATES):
         if name in cells:
             raw = cells[name] if isinstance(cells[name], dt.date) else cell_text(cells[name])
             try:
@@ -179,10 +183,10 @@ def clean_row(cells: dict, number: int, header_of) -> tuple[Row | None, list[str
                 error(name, _("неправильна дата «%(value)s» (очікується ДД.ММ.РРРР, ДД.ММ.РРРР ГГ:ХХ або РРРР-ММ-ДД)")
                       % {"value": raw})  # fmt: skip
                 continue
-            if moment and moment > timezone.now() + dt.timedelta(days=1):
+            if name != "temporal_end" and moment and moment > timezone.now() + dt.timedelta(days=1):
                 error(name, _("дата «%(value)s» ще не настала") % {"value": raw})
                 continue
-            if name == "first_published":
+            if name in DATES:
                 moment = moment.astimezone(passport.KYIV).date() if moment else None
             values[name] = moment
     for name in ("language", "license"):

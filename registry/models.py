@@ -1,9 +1,10 @@
 """The register of the council's datasets (Resolution No. 835 of 21.10.2015)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
-from .choices import DatasetSource, DatasetStatus, Frequency, RequiredDatasetScope, ScheduleMode
+from .choices import DatasetSource, DatasetStatus, DataTheme, Frequency, RequiredDatasetScope, ScheduleMode
 
 UPDATE_NOTE_MAX = 2000  # the "mark updated" form's limit; the API and the service hold to it too
 
@@ -40,6 +41,10 @@ class Dataset(models.Model):
     formats = models.CharField("формати (через кому)", max_length=255, blank=True)
     license = models.CharField("ліцензія", max_length=100, default="CC-BY-4.0")
     purpose = models.TextField("мета / правові підстави збору", blank=True)
+    theme = models.CharField("тема (EU data theme)", max_length=4, choices=DataTheme.choices, blank=True)
+    # The period the data covers (DCAT-AP dct:temporal), where known.
+    temporal_start = models.DateField("дані охоплюють період з", null=True, blank=True)
+    temporal_end = models.DateField("дані охоплюють період до", null=True, blank=True)
     required_by_835 = models.ForeignKey(
         RequiredDataset,
         verbose_name="пункт переліку Постанови 835",
@@ -85,6 +90,11 @@ class Dataset(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        if self.temporal_start and self.temporal_end and self.temporal_start > self.temporal_end:
+            raise ValidationError({"temporal_end": "Кінець періоду не може бути раніше його початку."})
 
     @property
     def keyword_list(self) -> list[str]:

@@ -15,7 +15,7 @@ from import_export import fields, resources, widgets
 
 from accounts.services import department_get_or_create
 
-from .choices import DatasetSource, DatasetStatus, Frequency, ScheduleMode
+from .choices import DatasetSource, DatasetStatus, DataTheme, Frequency, ScheduleMode
 from .models import Dataset
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -141,6 +141,9 @@ class DatasetResource(resources.ModelResource):
         attribute="schedule_mode", column_name="schedule_mode", widget=ChoiceWidget(ScheduleMode, label="режим")
     )
     source = fields.Field(attribute="source", column_name="source", widget=ChoiceWidget(DatasetSource, label="джерело"))
+    theme = fields.Field(attribute="theme", column_name="theme", widget=ChoiceWidget(DataTheme, label="значення теми"))
+    temporal_start = fields.Field(attribute="temporal_start", column_name="temporal_start", widget=LenientDateWidget())
+    temporal_end = fields.Field(attribute="temporal_end", column_name="temporal_end", widget=LenientDateWidget())
     first_published = fields.Field(
         attribute="first_published", column_name="first_published", widget=LenientDateWidget()
     )
@@ -160,7 +163,8 @@ class DatasetResource(resources.ModelResource):
         import_id_fields = ["identifier"]
         fields = [
             "identifier", "title", "slug", "description", "department", "responsible_person", "responsible_email",
-            "keywords", "language", "formats", "license", "purpose", "status", "first_published", "portal_url",
+            "keywords", "language", "formats", "license", "purpose", "theme", "temporal_start", "temporal_end",
+            "status", "first_published", "portal_url",
             "data_gov_ua_url", "source", "frequency", "schedule_mode", "calendar_offset_days", "grace_days",
             "last_updated_at", "next_due_date", "quality_score",
         ]  # fmt: skip

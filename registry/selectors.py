@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, Prefetch, Q
+from django.db.models import Avg, Count, Max, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
 from accounts import roles
@@ -202,3 +202,18 @@ def checklist_835(*, today: dt.date | None = None) -> Checklist:
 
 def required_dataset_list():
     return RequiredDataset.objects.annotate(dataset_count=Count("datasets")).order_by("applies_to", "position")
+
+
+def dataset_catalog():
+    """Published datasets for the DCAT catalogue, with the link of their latest update that has
+    one (a distribution of its own): a subquery on the (dataset, -updated_at) index."""
+    latest_link = (
+        DatasetUpdate.objects.filter(dataset=OuterRef("pk")).exclude(link="").order_by("-updated_at").values("link")[:1]
+    )
+    return dataset_public().annotate(latest_update_link=Subquery(latest_link))
+
+
+def catalog_summary() -> tuple[int, dt.datetime | None]:
+    """How many datasets the public catalogue holds and when one last changed (one query)."""
+    figures = dataset_public().order_by().aggregate(total=Count("pk"), modified=Max("updated_at"))
+    return figures["total"], figures["modified"]

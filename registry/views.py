@@ -2,17 +2,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotFound, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from accounts import roles
 from plan import selectors as plan_selectors
 
 from . import selectors, services
-from .dcat import catalog_graph, site_url
+from .catalog_feed import MEDIA_TYPES, PageNotFound, catalog_document
 from .filtersets import DatasetFilterSet
 from .forms import MarkUpdatedForm
 from .page_sections import render_dataset_sections
@@ -124,16 +126,46 @@ def mark_updated(request, slug):
     return render(request, "registry/mark_updated.html", {"dataset": dataset, "form": form})
 
 
-def _catalog(request, fmt, content_type):
-    graph = catalog_graph(selectors.dataset_public(), base=site_url(request))
-    return HttpResponse(graph.serialize(format=fmt), content_type=content_type)
+def _catalog(request, serialisation, url_name=None):
+    try:
+        document = catalog_document(serialisation=serialisation, page=request.GET.get("page"), url_name=url_name)
+    except PageNotFound:
+        return HttpResponseNotFound(_("Такої сторінки каталогу немає."), content_type="text/plain; charset=utf-8")
+    response = HttpResponse(document.body, content_type=document.content_type)
+    if url_name:
+        patch_vary_headers(response, ["Accept"])
+    return response
 
 
-@require_GET
+@require_safe
+def catalog(request):
+    """The catalogue's own IRI: Turtle, JSON-LD or RDF/XML by the Accept header; a browser
+    (HTML) is sent to the registry page."""
+    preferred = request.get_preferred_type(["text/html", *MEDIA_TYPES])
+    if preferred is None:
+        response = HttpResponse(
+            _("Каталог доступний як text/html, text/turtle, application/ld+json або application/rdf+xml."),
+            status=406,
+            content_type="text/plain; charset=utf-8",
+        )
+    elif preferred == "text/html":
+        response = HttpResponseRedirect(reverse("registry:dataset-list"), status=303)
+    else:
+        return _catalog(request, MEDIA_TYPES[preferred], url_name="registry:catalog")
+    patch_vary_headers(response, ["Accept"])
+    return response
+
+
+@require_safe
 def catalog_jsonld(request):
-    return _catalog(request, "json-ld", "application/ld+json; charset=utf-8")
+    return _catalog(request, "json-ld")
 
 
-@require_GET
+@require_safe
 def catalog_ttl(request):
-    return _catalog(request, "turtle", "text/turtle; charset=utf-8")
+    return _catalog(request, "turtle")
+
+
+@require_safe
+def catalog_rdf(request):
+    return _catalog(request, "rdf-xml")

@@ -29,4 +29,4 @@ urlpatterns = [
 ] + router.urls
 
 # Last: anything else under /api/v1/ is a JSON 404 (not Django's HTML page).
-urlpatterns.append(re_path(r"^.*$", NotFoundView.as_view(), name="api-not-found"))
+urlpatterns.append(re_path(r"^[\s\S]*$", NotFoundView.as_view(), name="api-not-found"))

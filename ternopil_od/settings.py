@@ -36,6 +36,16 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhos
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 COUNCIL_NAME = env.str("COUNCIL_NAME", default="Тернопільська міська рада")
+# DCAT-AP catalogue: the council's territory (dct:spatial; GeoNames: Ternopil), its bounding box
+# and centre as WKT (lon lat), the catalogue's licence and first publication, datasets per page.
+COUNCIL_SPATIAL_URI = env.str("COUNCIL_SPATIAL_URI", default="https://sws.geonames.org/691650/")
+COUNCIL_SPATIAL_BBOX = env.str(
+    "COUNCIL_SPATIAL_BBOX", default="POLYGON((25.52 49.51, 25.68 49.51, 25.68 49.60, 25.52 49.60, 25.52 49.51))"
+)
+COUNCIL_SPATIAL_CENTROID = env.str("COUNCIL_SPATIAL_CENTROID", default="POINT(25.5948 49.5535)")
+CATALOG_LICENSE = env.str("CATALOG_LICENSE", default="CC-BY-4.0")
+CATALOG_ISSUED = env.str("CATALOG_ISSUED", default="2019-01-01")
+CATALOG_PAGE_SIZE = env.int("CATALOG_PAGE_SIZE", default=100)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -286,7 +296,7 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "common.filters.FilterBackend",  # an unknown related id filters to nothing
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "common.api.pagination.StandardPagination",
@@ -315,6 +325,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "common.api.schema.drop_empty_format_defaults",
+        "common.api.schema.request_string_patterns",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "TaskStatusEnum": "plan.choices.TaskStatus",
         "PlanStatusEnum": "plan.choices.PlanStatus",

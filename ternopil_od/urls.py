@@ -7,6 +7,9 @@ from common.downloads import media_serve
 from plan.evidence import evidence_download
 from portal import views as portal_views
 
+# Under /api/ a 404 is JSON, whichever view or URL pattern gave it.
+handler404 = "common.api.views.not_found"
+
 admin.site.site_header = "ternopil-od: адміністрування"
 admin.site.site_title = "ternopil-od"
 

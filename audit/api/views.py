@@ -1,7 +1,7 @@
 """API of the audit: the same selectors (who sees what) and services (who may write) as the pages."""
 
 from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import mixins, permissions, viewsets
+from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import get_object_or_404  # a malformed id is a 404, not a 500
@@ -129,7 +129,17 @@ class AuditResponseViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSe
         services.response_return(response=self._response(), by=request.user, comment=data.validated_data["comment"])
         return self._done()
 
-    @extend_schema(request=None)
+    @extend_schema(
+        request=None,
+        responses=inline_serializer(
+            "AuditPromotionResult",
+            fields={
+                "created": serializers.ListField(child=serializers.CharField(), help_text="Нові заплановані набори"),
+                "linked": serializers.ListField(child=serializers.CharField(), help_text="Пов’язані з наявними"),
+                "already": serializers.ListField(child=serializers.CharField(), help_text="Уже були в реєстрі"),
+            },
+        ),
+    )
     @action(detail=True, methods=["post"])
     def promote(self, request, pk=None):
         result = services.response_promote(response=self._response(), by=request.user)

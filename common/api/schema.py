@@ -10,10 +10,13 @@ schemathesis) also meets these, all JSON, in the request's language:
 - 403 `Error`: signed in without the right to write this object (or to read a
   non-public one);
 - 404 `Error`: no such object, or a page number past the end;
+- 409 `ValidationError`: a write the object's current state does not allow (closing a campaign
+  that is not open, promoting a questionnaire not yet submitted);
 - 429 `Error`: rate limit reached, with a `Retry-After` header.
 
-Public reads (the view's permissions let an anonymous GET through) list the empty security
-requirement; the rest (audit questionnaires) do not, and document 403 for reads too.
+Operations the view's permissions let an anonymous client through (public reads, and the
+public POSTs: a dataset request, a vote) list the empty security requirement; the rest (audit
+questionnaires, staff writes) do not, and document 403 (for reads too).
 """
 
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
@@ -47,6 +50,7 @@ DESCRIPTIONS = {
     "401": "Потрібна автентифікація або токен недійсний",
     "403": "Недостатньо прав",
     "404": "Не знайдено",
+    "409": "Стан об’єкта не дозволяє цієї дії",
     "429": "Забагато запитів",
 }
 
@@ -61,11 +65,18 @@ class AutoSchema(SpectacularAutoSchema):
         has_query = any(p.get("in") == "query" for p in parameters)
         has_path = any(p.get("in") == "path" for p in parameters)
         has_page = any(p.get("in") == "query" and p.get("name") == "page" for p in parameters)
+        for parameter in parameters:
+            # Filters ignore an empty value (the HTML filter forms send every field); page_size does not.
+            if parameter.get("in") == "query" and parameter.get("name") != "page_size":
+                parameter["allowEmptyValue"] = True
 
-        public_read = not unsafe and self._anonymous_may_read()
+        anonymous = self._anonymous_may(self.method)
+        public_read = not unsafe and anonymous
         codes = ["401", "429"]
         if unsafe or has_query or "requestBody" in operation:
             codes.append("400")
+        if unsafe:
+            codes.append("409")
         if not public_read:
             codes.append("403")
         if has_path or has_page:
@@ -76,7 +87,7 @@ class AutoSchema(SpectacularAutoSchema):
         for code in sorted(codes):
             if code in responses:
                 continue
-            schema = VALIDATION_ERROR_SCHEMA if code == "400" else error_ref
+            schema = VALIDATION_ERROR_SCHEMA if code in ("400", "409") else error_ref
             responses[code] = {
                 "description": DESCRIPTIONS[code],
                 "content": {"application/json": {"schema": schema}},
@@ -86,18 +97,89 @@ class AutoSchema(SpectacularAutoSchema):
 
         security = operation.get("security")
         if security is not None:
-            if public_read and {} not in security:
+            if anonymous and {} not in security:
                 security.append({})
-            elif not public_read and {} in security:
+            elif not anonymous and {} in security:
                 security.remove({})
         return operation
 
-    def _anonymous_may_read(self) -> bool:
-        """Do the view's permissions let an anonymous GET through (for questionnaires they do not)?"""
+    def _anonymous_may(self, method: str) -> bool:
+        """Do the view's permissions let an anonymous request through (a public read; the public
+        POSTs of a dataset request and a vote)? For questionnaires they do not."""
         from django.contrib.auth.models import AnonymousUser
         from django.test import RequestFactory
         from rest_framework.request import Request
 
-        request = Request(RequestFactory().get(self.path))
+        request = Request(RequestFactory().generic(method, self.path))
         request.user = AnonymousUser()
         return all(permission.has_permission(request, self.view) for permission in self.view.get_permissions())
+
+
+# What Django's URLValidator and EmailValidator accept, as patterns kept simple (patterns with
+# nested bounded repetition made schemathesis take a minute to load the schema): `format: uri`
+# alone admits "mailto:x" or "a:b", which URL fields refuse. A host is up to three labels and a
+# top-level domain (well within the 253-character limit on host names).
+_HOST = r"[A-Za-z0-9]{1,30}(?:\.[A-Za-z0-9]{1,30}){0,2}\.[A-Za-z]{2,10}"
+URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://" + _HOST + r"(?::[0-9]{1,5})?(?:[/?#][^\s\u0000]*)?$"
+EMAIL_PATTERN = r"^[A-Za-z0-9_%+-]{1,30}(?:\.[A-Za-z0-9_%+-]{1,30}){0,2}@" + _HOST + "$"
+# Text fields refuse the NUL character (Django's ProhibitNullCharactersValidator).
+NO_NUL_PATTERN = r"^[^\u0000]*$"
+
+
+def request_string_patterns(result, generator, request, public):
+    """State in the schema what request strings the server refuses: in request bodies (the
+    `...Request` components) and query parameters, every `format: uri` carries URL_PATTERN and at
+    most 2048 characters, `format: email` EMAIL_PATTERN, and every other free text NO_NUL_PATTERN.
+    Responses keep plain `uri`: the server's own links (`http://localhost/...` in development)
+    need no top-level domain."""
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request"):
+            _walk(component, _add_string_pattern)
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                # `ordering` ignores what it does not know (DRF's OrderingFilter), NUL included.
+                if parameter.get("in") == "query" and parameter.get("name") != "ordering":
+                    _add_string_pattern(parameter.get("schema", {}))
+    return result
+
+
+def _add_string_pattern(node: dict):
+    if node.get("type") != "string" or "pattern" in node or "enum" in node:
+        return
+    if node.get("format") == "uri":
+        node["pattern"] = URL_PATTERN
+        node["maxLength"] = min(node.get("maxLength", 2048), 2048)
+    elif node.get("format") == "email":
+        node["pattern"] = EMAIL_PATTERN
+    elif node.get("format") is None:
+        node["pattern"] = NO_NUL_PATTERN
+
+
+def _walk(node, visit):
+    if isinstance(node, dict):
+        visit(node)
+        for value in node.values():
+            _walk(value, visit)
+    elif isinstance(node, list):
+        for value in node:
+            _walk(value, visit)
+
+
+def drop_empty_format_defaults(result, generator, request, public):
+    """A blank default of a formatted string (`email: ""` meaning "not given") is not a valid
+    value of its format, which makes the schema invalid (openapi-spec-validator); leave it out:
+    an omitted optional field means the same."""
+    _drop_empty_format_defaults(result.get("components", {}))
+    return result
+
+
+def _drop_empty_format_defaults(node):
+    if isinstance(node, dict):
+        if node.get("default") == "" and node.get("format"):
+            del node["default"]
+        for value in node.values():
+            _drop_empty_format_defaults(value)
+    elif isinstance(node, list):
+        for value in node:
+            _drop_empty_format_defaults(value)

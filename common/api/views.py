@@ -1,8 +1,9 @@
 """Views of /api/v1/ itself: the documentation pages and a JSON 404 for unknown addresses."""
 
 from django.conf import settings
-from django.http import HttpResponsePermanentRedirect
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
+from django.views.defaults import page_not_found
 from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework import exceptions
 from rest_framework.permissions import AllowAny
@@ -60,3 +61,11 @@ class RedocView(_JSONOptionsMixin, SpectacularRedocView):
     """ReDoc, served from drf-spectacular-sidecar's static files (no CDN, no web fonts)."""
 
     template_name = "api/redoc.html"
+
+
+def not_found(request, exception=None):
+    """The site's 404 handler: under /api/ (every version, the CKAN action API too) a JSON
+    `{"detail": ...}` like the rest of the API, elsewhere Django's page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": str(exceptions.NotFound.default_detail)}, status=404)
+    return page_not_found(request, exception)

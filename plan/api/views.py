@@ -1,6 +1,7 @@
 """Read-only plan API; progress updates are posted through plan.services.task_add_progress."""
 
-import django_filters
+import json
+
 from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -9,11 +10,25 @@ from rest_framework.response import Response
 
 from accounts import roles
 from accounts.models import Department
+from common.filters import FilterSet, LenientModelChoiceFilter
 
 from .. import selectors, services, verification
 from ..filtersets import TaskFilterSet
-from ..models import Section
+from ..models import ActionPlan, Section
 from . import serializers
+
+
+def _form_links(value: str) -> list:
+    """A form's `links` part: a URL, or (as OpenAPI encodes an array of objects in multipart) JSON."""
+    text = (value or "").strip()
+    if text[:1] in ("[", "{"):
+        try:
+            parsed = json.loads(text)
+        except ValueError:
+            return [{"url": text}]  # refused as a URL, with the field's message
+        items = parsed if isinstance(parsed, list) else [parsed]
+        return [{"url": item} if isinstance(item, str) else item for item in items]
+    return [{"url": text}] if text else []
 
 
 def _progress_input(request) -> dict:
@@ -22,7 +37,7 @@ def _progress_input(request) -> dict:
     if hasattr(data, "getlist"):
         fields = ("status", "narrative", "date", "percent", "period", "delay_reason", "next_steps")
         payload = {k: data.get(k) for k in fields if data.get(k) not in (None, "")}
-        payload["links"] = [{"url": url} for url in data.getlist("links") if url]
+        payload["links"] = [link for value in data.getlist("links") for link in _form_links(value)]
         payload["files"] = request.FILES.getlist("files")
         return payload
     payload = {k: v for k, v in data.items() if k != "files"}
@@ -32,9 +47,10 @@ def _progress_input(request) -> dict:
     return payload
 
 
-# A draft plan's id filters to an empty list, exactly like an id that does not exist.
-class SectionFilterSet(django_filters.FilterSet):
-    plan = django_filters.NumberFilter(field_name="principle__plan")
+# The sections come from the visibility rule, so a draft plan's id filters to an empty list,
+# exactly like an id that does not exist.
+class SectionFilterSet(FilterSet):
+    plan = LenientModelChoiceFilter(field_name="principle__plan", queryset=ActionPlan.objects.all())
 
     class Meta:
         model = Section

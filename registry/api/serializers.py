@@ -26,6 +26,7 @@ class DatasetSerializer(serializers.ModelSerializer):
     department = DepartmentRefSerializer(read_only=True)
     required_by_835 = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     frequency_label = serializers.CharField(source="get_frequency_display", read_only=True)
+    theme_label = serializers.CharField(source="get_theme_display", read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     keywords = serializers.ListField(source="keyword_list", child=serializers.CharField(), read_only=True)
     formats = serializers.ListField(source="format_list", child=serializers.CharField(), read_only=True)
@@ -35,7 +36,8 @@ class DatasetSerializer(serializers.ModelSerializer):
         model = Dataset
         fields = [
             "id", "identifier", "slug", "title", "description", "department", "keywords", "language", "formats",
-            "license", "purpose", "required_by_835", "status", "status_label", "first_published", "portal_url",
+            "license", "purpose", "theme", "theme_label", "temporal_start", "temporal_end",
+            "required_by_835", "status", "status_label", "first_published", "portal_url",
             "data_gov_ua_url", "source", "frequency", "frequency_label", "schedule_mode", "calendar_offset_days",
             "grace_days", "last_updated_at", "next_due_date", "overdue", "quality_score",
         ]  # fmt: skip

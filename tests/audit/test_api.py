@@ -87,8 +87,8 @@ def test_department_head_writes_while_editable_through_the_api(department_head, 
     assert reply.status_code == 200 and reply.json()["status"] == "submitted"
     # Read-only after submit.
     reply = client.patch(f"/api/v1/audit-resources/{resource_id}/", {"formats": "XML"}, format="json")
-    assert reply.status_code == 400 and "status" in reply.json()
-    assert client.delete(f"/api/v1/audit-resources/{resource_id}/").status_code == 400
+    assert reply.status_code == 409 and "status" in reply.json()  # the questionnaire's state, not the body
+    assert client.delete(f"/api/v1/audit-resources/{resource_id}/").status_code == 409
     # Review actions are not the head's.
     assert client.post(f"/api/v1/audit-resources/{resource_id}/review/", {"decision": "accepted"}).status_code == 403
     assert client.post(f"/api/v1/audit-responses/{response.pk}/promote/").status_code == 403
@@ -98,7 +98,7 @@ def test_submit_through_the_api_reports_missing_fields(department_head, response
     client = api(department_head)
     client.post("/api/v1/audit-resources/", {"response": response.pk, "name": "Лише назва"}, format="json")
     reply = client.post(f"/api/v1/audit-responses/{response.pk}/submit/")
-    assert reply.status_code == 400 and "не заповнено" in str(reply.json()["resources"])
+    assert reply.status_code == 409 and "не заповнено" in str(reply.json()["resources"])
 
 
 def test_coordinator_reviews_returns_and_promotes_through_the_api(coordinator, department_head, submitted):
@@ -127,7 +127,7 @@ def test_coordinator_opens_and_closes_through_the_api(
     with django_capture_on_commit_callbacks(execute=True):
         reply = client.post(f"/api/v1/audit-campaigns/{draft_campaign.pk}/open/")
     assert reply.status_code == 200 and reply.json()["status"] == "open"
-    assert client.post(f"/api/v1/audit-campaigns/{draft_campaign.pk}/open/").status_code == 400
+    assert client.post(f"/api/v1/audit-campaigns/{draft_campaign.pk}/open/").status_code == 409
     assert api(department_head).post(f"/api/v1/audit-campaigns/{draft_campaign.pk}/close/").status_code == 403
     reply = client.post(f"/api/v1/audit-campaigns/{draft_campaign.pk}/close/")
     assert reply.json()["status"] == "closed" and reply.json()["results_url"] == f"/audit/results/{draft_campaign.pk}/"

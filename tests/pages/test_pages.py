@@ -127,7 +127,7 @@ def test_task_list_filters_and_sorts(client, build, department, no_page_cache):
 
 def test_task_list_invalid_filters_show_ukrainian_messages(client, build, no_page_cache):
     build(3)
-    page = html(client, "/plan/tasks/?status=done&overdue=maybe&active_in=2019Q9&principle=99999&sort=bad&page=x")
+    page = html(client, "/plan/tasks/?status=done&overdue=maybe&active_in=2019Q9&principle=x&sort=bad&page=x")
     assert 'role="alert"' in page
     assert "Значення має бути true або false; отримано «maybe»." in page
     assert "Квартал має бути у форматі РРРРQН" in page
@@ -136,13 +136,21 @@ def test_task_list_invalid_filters_show_ukrainian_messages(client, build, no_pag
     assert "Знайдено завдань: 3." in page  # the invalid conditions are left out, the list still shows
 
 
+def test_an_unknown_principle_id_lists_no_tasks(client, build, no_page_cache):
+    """As in the API: an id that names nothing filters to nothing (issue 20)."""
+    build(3)
+    assert "Знайдено завдань: 0." in html(client, "/plan/tasks/?principle=99999")
+
+
 def test_principle_of_another_plan_is_rejected(client, build, no_page_cache):
     build(2)
     other = make_plan(title="Інший план", start="2017Q1", end="2018Q4")
     other_section = make_section(other, number=1)
     make_task(other_section, periods=(("2017Q1", "2017Q2"),), deadline_text="І-ІІ квартал 2017 року")
     page = html(client, f"/plan/tasks/?principle={other_section.principle_id}")
-    assert "Немає такого об’єкта" in page or "Оберіть" in page
+    # Not this plan's principle: as any id that names nothing here, it matches no task (issue 20).
+    assert "Знайдено завдань: 0." in page
+    assert "І-ІІ квартал 2017 року" not in page
 
 
 def test_task_list_works_without_javascript(client, build, no_page_cache):

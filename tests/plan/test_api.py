@@ -114,7 +114,7 @@ def test_filters_by_ids(api, plan, department, other_department):
         ("overdue=maybe", "overdue", "true або false"),
         ("active_in=2019-4", "active_in", "РРРРQН"),
         ("status=done", "status", "можливих значень"),
-        ("plan=999999", "plan", "Немає такого"),
+        ("plan=1.5", "plan", "Немає такого"),
         ("department=abc", "department", "Немає такого"),
     ],
 )
@@ -122,6 +122,14 @@ def test_invalid_filter_values_give_400_in_ukrainian(api, plan, query, field, fr
     response = api.get(f"/api/v1/tasks/?{query}")
     assert response.status_code == 400
     assert fragment in response.json()[field][0]
+
+
+@pytest.mark.parametrize("query", ["plan=999999", "plan=0", "department=0", "section=-1", "principle=0"])
+def test_an_id_that_names_nothing_filters_to_an_empty_list(api, plan, query):
+    """The schema says "integer": any integer is a valid filter value; none matches nothing."""
+    response = api.get(f"/api/v1/tasks/?{query}")
+    assert response.status_code == 200
+    assert response.json()["results"] == []
 
 
 def test_lists_of_plans_principles_sections_departments(api, plan, department):
