@@ -329,6 +329,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "common.api.schema.drop_empty_format_defaults",
         "common.api.schema.request_string_patterns",
+        "common.api.schema.integer_query_bounds",
     ],
     "ENUM_NAME_OVERRIDES": {
         "TaskStatusEnum": "plan.choices.TaskStatus",

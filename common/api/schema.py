@@ -183,3 +183,20 @@ def _drop_empty_format_defaults(node):
     elif isinstance(node, list):
         for value in node:
             _drop_empty_format_defaults(value)
+
+
+# The same bound as common.input_guard, which refuses a larger integer in any query parameter.
+QUERY_INTEGER_MAX = 2**63 - 1
+
+
+def integer_query_bounds(result, generator, request, public):
+    """Integer query parameters say the range the server accepts (a 64-bit id): beyond it the
+    request is refused with a 400 (common/input_guard.py), so the schema must not promise more."""
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                schema = parameter.get("schema", {})
+                if parameter.get("in") == "query" and schema.get("type") == "integer":
+                    schema.setdefault("minimum", -QUERY_INTEGER_MAX)
+                    schema.setdefault("maximum", QUERY_INTEGER_MAX)
+    return result
