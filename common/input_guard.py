@@ -20,10 +20,11 @@ from django.utils.translation import gettext as _
 MAX_INTEGER = 2**63 - 1
 TEXT_PARAMETERS = frozenset({"q", "search", "fq", "query"})
 _INTEGER = re.compile(r"^\s*[-+]?\d+\s*$")
+CKAN_PATH = re.compile(r"^/api/(?:[123]/)?action/|^/api/3/")  # registry/urls.py: the CKAN action API
 
 
 def _bad_request(request, message: str):
-    if request.path_info.startswith("/api/3/"):  # CKAN clients read CKAN's error shape
+    if CKAN_PATH.match(request.path_info):  # CKAN clients read CKAN's error shape
         error = {"__type": "Validation Error", "message": message}
         return JsonResponse({"success": False, "error": error}, status=400, json_dumps_params={"ensure_ascii": False})
     if request.path_info.startswith("/api/"):

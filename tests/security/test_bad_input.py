@@ -39,8 +39,9 @@ def test_malformed_query_is_a_400_with_a_message(anonymous, url, message, coordi
 
 
 @pytest.mark.django_db
-def test_ckan_errors_keep_ckans_shape(anonymous):
-    body = anonymous.get("/api/3/action/package_show?id=%00").json()
+@pytest.mark.parametrize("prefix", ["/api/3/action/", "/api/action/"])  # ckanapi calls the second
+def test_ckan_errors_keep_ckans_shape(anonymous, prefix):
+    body = anonymous.get(f"{prefix}package_show?id=%00").json()
     assert body["success"] is False and "NUL" in body["error"]["message"]
 
 
