@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts import roles
+from common.outbox import outbox_send
 from registry.models import Dataset
 
 from .choices import (
@@ -134,7 +135,7 @@ def campaign_open(*, campaign: AuditCampaign, by) -> list[AuditResponse]:
     campaign.opened_at = timezone.now()
     campaign.save(update_fields=["status", "opened_at"])
     for response in responses:
-        transaction.on_commit(lambda pk=response.pk: send_response_invitation.delay(pk))
+        outbox_send(send_response_invitation, response.pk)
     return responses
 
 

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts import roles
+from common.outbox import outbox_send
 
 from .choices import CLOSED_STATUSES, PUBLIC_STATUSES, RESPONSE_STATUSES, FeedbackStatus
 from .identity import hash_ip, voter_key
@@ -86,7 +87,7 @@ def feedback_submit(
     feedback_rate_count(ip=ip)
     from . import tasks
 
-    transaction.on_commit(lambda: tasks.notify_coordinators_new_feedback.delay(item.pk))
+    outbox_send(tasks.notify_coordinators_new_feedback, item.pk)
     return item
 
 
@@ -158,7 +159,7 @@ def feedback_moderate(
         if item.email and item.status in PUBLIC_STATUSES:
             from . import tasks
 
-            transaction.on_commit(lambda: tasks.notify_requester.delay(change.pk))
+            outbox_send(tasks.notify_requester, change.pk)
     return item
 
 

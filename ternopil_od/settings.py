@@ -341,3 +341,14 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "AuditResponseStatusEnum": "audit.choices.ResponseStatus",
     }
 )
+
+# --- Follow-ups that survive a broker outage (common/outbox.py) ---------------------------
+# Pending follow-ups older than OUTBOX_SWEEP_AFTER_SECONDS are handed to the broker again by a
+# beat job every OUTBOX_SWEEP_SECONDS; handed-over rows are deleted after OUTBOX_KEEP_DAYS.
+OUTBOX_SWEEP_SECONDS = env.int("OUTBOX_SWEEP_SECONDS", default=60)
+OUTBOX_SWEEP_AFTER_SECONDS = env.int("OUTBOX_SWEEP_AFTER_SECONDS", default=30)
+OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=7)
+CELERY_BEAT_SCHEDULE["outbox-sweep"] = {
+    "task": "common.tasks.outbox_sweep",
+    "schedule": OUTBOX_SWEEP_SECONDS,
+}
