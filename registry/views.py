@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts import roles
 
 from . import selectors, services
+from .catalog_cache import cached_catalog
 from .dcat import catalog_graph, site_url
 from .filtersets import DatasetFilterSet
 from .forms import MarkUpdatedForm
@@ -123,10 +124,12 @@ def _catalog(request, fmt, content_type):
 
 
 @require_GET
+@cached_catalog
 def catalog_jsonld(request):
     return _catalog(request, "json-ld", "application/ld+json; charset=utf-8")
 
 
 @require_GET
+@cached_catalog
 def catalog_ttl(request):
     return _catalog(request, "turtle", "text/turtle; charset=utf-8")

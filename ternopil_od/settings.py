@@ -352,3 +352,10 @@ CELERY_BEAT_SCHEDULE["outbox-sweep"] = {
     "task": "common.tasks.outbox_sweep",
     "schedule": OUTBOX_SWEEP_SECONDS,
 }
+
+# --- DCAT catalogue (registry/catalog_cache.py) -----------------------------------------------
+# Built once per change of the public data, kept as a file in the media storage; 0 turns it off.
+CATALOG_CACHE_SECONDS = env.int("CATALOG_CACHE_SECONDS", default=7 * 24 * 3600)
+# How long one build may take before another process may start one.
+CATALOG_BUILD_SECONDS = env.int("CATALOG_BUILD_SECONDS", default=600)
+CATALOG_CLIENT_MAX_AGE = env.int("CATALOG_CLIENT_MAX_AGE", default=300)
