@@ -67,6 +67,8 @@ class ReminderLogAdmin(admin.ModelAdmin):
 
         ids = list(queryset.exclude(state=State.SENT).values_list("id", flat=True))
         with transaction.atomic():
+            # "Sending" digests are never resent automatically (the server may have them): a coordinator decides.
+            ReminderLog.objects.filter(pk__in=ids, state=State.SENDING).update(state=State.PENDING)
             for log_id in ids:
                 outbox_send(send_reminder, log_id)
         self.message_user(request, f"Поставлено в чергу: {len(ids)}", messages.SUCCESS)
