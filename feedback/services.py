@@ -47,13 +47,26 @@ def feedback_rate_check(*, ip: str) -> None:
         raise FeedbackRateLimited(retry_after)
 
 
-def feedback_rate_count(*, ip: str) -> None:
-    key, _ = _rate_key(hash_ip(ip, "rate"))
-    if not cache.add(key, 1, RATE_WINDOW_SECONDS + 60):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, RATE_WINDOW_SECONDS + 60)
+def _rate_incr(key: str) -> int:
+    if cache.add(key, 1, RATE_WINDOW_SECONDS + 60):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, RATE_WINDOW_SECONDS + 60)
+        return 1
+
+
+def feedback_rate_take(*, ip: str) -> None:
+    """Count one submission and raise FeedbackRateLimited if it is over this hour's limit.
+
+    Counting first (one atomic ``incr`` in the shared cache) and comparing the result is what makes
+    the limit hold for parallel requests on several workers: a check followed by a separate count
+    lets every request that checked before the others counted through.
+    """
+    key, retry_after = _rate_key(hash_ip(ip, "rate"))
+    if _rate_incr(key) > settings.FEEDBACK_RATE_LIMIT_PER_HOUR:
+        raise FeedbackRateLimited(retry_after)
 
 
 @transaction.atomic
@@ -82,9 +95,9 @@ def feedback_submit(
         ip_hash=hash_ip(ip),
     )
     item.full_clean()
+    feedback_rate_take(ip=ip)  # after validation: a rejected form does not use up a submission
     item.save()
     FeedbackStatusChange.objects.create(item=item, status=item.status, created_at=item.created_at)
-    feedback_rate_count(ip=ip)
     from . import tasks
 
     outbox_send(tasks.notify_coordinators_new_feedback, item.pk)
