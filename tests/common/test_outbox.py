@@ -164,3 +164,16 @@ def test_the_sweep_leaves_fresh_messages_to_their_on_commit_hand_over_and_forget
     OutboxMessage.objects.filter(pk=fresh.pk).update(sent_at="2020-01-01T00:00:00Z")
     assert outbox_sweep()["purged"] == 1
     assert not OutboxMessage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_beat_runs_the_sweep_every_minute(settings, coordinator):
+    from common.tasks import outbox_sweep as sweep_task
+    from tests.feedback.factories import submit
+
+    entry = settings.CELERY_BEAT_SCHEDULE["outbox-sweep"]
+    assert entry["task"] == sweep_task.name == "common.tasks.outbox_sweep" and entry["schedule"] == 60
+    submit()  # its on-commit hand-over never ran (the test transaction is not committed)
+    OutboxMessage.objects.update(created_at="2020-01-01T00:00:00Z")
+    assert sweep_task.delay().get()["sent"] == 1
+    assert len(mails_to(coordinator.email)) == 1
