@@ -9,3 +9,12 @@ from .services import datasets_refresh_quality
 def refresh_quality() -> int:
     """Daily: overdue datasets lose the "up to date" points of their stored quality score."""
     return datasets_refresh_quality()
+
+
+@shared_task
+def build_catalog(view_name: str, url: str) -> bool:
+    """Build the DCAT catalogue document a request for ``url`` asked for (see catalog_cache.py)."""
+    from . import views  # noqa: F401 - registers the catalogue views
+    from .catalog_cache import catalog_build
+
+    return catalog_build(view_name=view_name, url=url)

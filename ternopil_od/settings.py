@@ -356,6 +356,9 @@ CELERY_BEAT_SCHEDULE["outbox-sweep"] = {
 # --- DCAT catalogue (registry/catalog_cache.py) -----------------------------------------------
 # Built once per change of the public data, kept as a file in the media storage; 0 turns it off.
 CATALOG_CACHE_SECONDS = env.int("CATALOG_CACHE_SECONDS", default=7 * 24 * 3600)
+# Registries up to this many published datasets are built in the request (a few seconds);
+# larger ones by the Celery task registry.tasks.build_catalog.
+CATALOG_INLINE_MAX_DATASETS = env.int("CATALOG_INLINE_MAX_DATASETS", default=1000)
 # How long one build may take before another process may start one.
 CATALOG_BUILD_SECONDS = env.int("CATALOG_BUILD_SECONDS", default=600)
 CATALOG_CLIENT_MAX_AGE = env.int("CATALOG_CLIENT_MAX_AGE", default=300)

@@ -83,8 +83,8 @@ class RedisBroker:
 
 
 def _reset_connections(app) -> None:
-    if app._pool is not None:
-        app._pool.force_close_all()
+    # Drop the references only: kombu's global producer pools still hold the old connection pool
+    # (closing it would break every later task sent through the restored broker, eager ones too).
     app._pool = None
     app.amqp._producer_pool = None
 

@@ -54,14 +54,14 @@ def test_signed_in_users_are_served_the_same_build(client, coordinator, django_a
 def test_paging_parameters_are_separate_documents(client):
     DatasetFactory(slug="budget")
     client.get("/registry/catalog.ttl")
-    variants = {catalog_cache._variant(client.get(u).wsgi_request, "catalog_ttl") for u in ("/x", "/x?page=2")}
+    variants = {catalog_cache._Keys(client.get(u).wsgi_request, "catalog_ttl").variant for u in ("/x", "/x?page=2")}
     assert len(variants) == 2
 
 
 def test_parallel_requests_during_a_build_get_the_previous_version_or_503(client, django_assert_num_queries):
     DatasetFactory(slug="budget", title="Бюджет міста")
     request = client.get("/registry/catalog.ttl").wsgi_request
-    variant = catalog_cache._variant(request, "catalog_ttl")
+    variant = catalog_cache._Keys(request, "catalog_ttl").variant
     DatasetFactory(slug="roads", title="Ремонти доріг", status=DatasetStatus.PUBLISHED)
     cache.add(f"catalog:{variant}:lock", 1, 60)  # another process is building the new version
     with django_assert_num_queries(0):
@@ -90,3 +90,39 @@ def test_turned_off_builds_every_time(client, settings):
     DatasetFactory(slug="budget")
     client.get("/registry/catalog.ttl")
     assert not default_storage.exists("catalog")
+
+
+def test_a_large_registry_is_built_by_the_task_and_then_served_without_query(
+    client, settings, django_assert_num_queries
+):
+    settings.CATALOG_INLINE_MAX_DATASETS = 0  # every registry counts as large
+    DatasetFactory(slug="budget", title="Бюджет міста")
+    built = client.get("/registry/catalog.ttl")  # queues the task (run at once: eager in tests)
+    assert built.status_code == 200 and "Бюджет міста" in built.content.decode()
+    with django_assert_num_queries(0):
+        assert client.get("/registry/catalog.ttl").content == built.content
+
+
+def test_the_task_builds_what_an_https_request_gets(client, settings, django_assert_num_queries):
+    from registry.tasks import build_catalog
+
+    settings.ALLOWED_HOSTS = ["opendata.example.org"]
+    DatasetFactory(slug="budget", title="Бюджет міста")
+    assert build_catalog.delay("catalog_ttl", "https://opendata.example.org/registry/catalog.ttl").get() is True
+    assert build_catalog.delay("catalog_ttl", "https://opendata.example.org/registry/catalog.ttl").get() is False
+    with django_assert_num_queries(0):
+        response = client.get("/registry/catalog.ttl", secure=True, HTTP_HOST="opendata.example.org")
+    assert response.status_code == 200
+    assert "https://opendata.example.org/registry/budget/" in response.content.decode()
+
+
+def test_with_the_broker_down_a_large_registry_answers_503_and_tries_again_later(client, settings):
+    from tests.common.broker import celery_on, free_port
+
+    settings.CATALOG_INLINE_MAX_DATASETS = 0
+    DatasetFactory(slug="budget")
+    with celery_on(f"redis://127.0.0.1:{free_port()}/0"):
+        response = client.get("/registry/catalog.jsonld")
+    assert response.status_code == 503 and response["Retry-After"] == "10"
+    assert not cache.get(f"catalog:{catalog_cache._Keys(response.wsgi_request, 'catalog_jsonld').variant}:lock")
+    assert client.get("/registry/catalog.jsonld").status_code == 200  # the broker is back (eager here)
