@@ -1,7 +1,7 @@
 """Issue 15: what a request for the DCAT catalogue costs after the first, at 1,000 and 100,000 datasets.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_sec_ops CACHE_URL=redis://127.0.0.1:6379/2 \\
-        python -m benchmarks.catalog --scales 1000,100000
+    DJANGO_SECRET_KEY=... DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_sec_ops \\
+        CACHE_URL=redis://127.0.0.1:6379/2 MEDIA_ROOT=var/bench-media python -m benchmarks.catalog --scales 1000,100000
 
 The run EMPTIES the benchmark database (its name must contain "bench"), then for each scale adds
 published datasets with ``bulk_create`` (scales grow: 100,000 adds 99,000 to the first 1,000) and
