@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from accounts import roles
 from common.errors import Conflict
+from common.outbox import outbox_send
 from registry.models import Dataset
 
 from .choices import (
@@ -135,7 +136,7 @@ def campaign_open(*, campaign: AuditCampaign, by) -> list[AuditResponse]:
     campaign.opened_at = timezone.now()
     campaign.save(update_fields=["status", "opened_at"])
     for response in responses:
-        transaction.on_commit(lambda pk=response.pk: send_response_invitation.delay(pk))
+        outbox_send(send_response_invitation, response.pk)
     return responses
 
 

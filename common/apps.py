@@ -6,7 +6,7 @@ class CommonConfig(AppConfig):
     verbose_name = "Спільне"
 
     def ready(self):
-        from . import cache, collation
+        from . import cache, checks, collation  # noqa: F401 - checks registers itself
 
         collation.register_sqlite_collation()
         # Any change to public data makes cached public pages stale (see common/cache.py).

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts import roles
+from common.outbox import outbox_send
 from common.text import single_line
 
 from .choices import CLOSED_STATUSES, PUBLIC_STATUSES, RESPONSE_STATUSES, FeedbackStatus
@@ -47,13 +48,26 @@ def feedback_rate_check(*, ip: str) -> None:
         raise FeedbackRateLimited(retry_after)
 
 
-def feedback_rate_count(*, ip: str) -> None:
-    key, _ = _rate_key(hash_ip(ip, "rate"))
-    if not cache.add(key, 1, RATE_WINDOW_SECONDS + 60):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, RATE_WINDOW_SECONDS + 60)
+def _rate_incr(key: str) -> int:
+    if cache.add(key, 1, RATE_WINDOW_SECONDS + 60):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, RATE_WINDOW_SECONDS + 60)
+        return 1
+
+
+def feedback_rate_take(*, ip: str) -> None:
+    """Count one submission and raise FeedbackRateLimited if it is over this hour's limit.
+
+    Counting first (one atomic ``incr`` in the shared cache) and comparing the result is what makes
+    the limit hold for parallel requests on several workers: a check followed by a separate count
+    lets every request that checked before the others counted through.
+    """
+    key, retry_after = _rate_key(hash_ip(ip, "rate"))
+    if _rate_incr(key) > settings.FEEDBACK_RATE_LIMIT_PER_HOUR:
+        raise FeedbackRateLimited(retry_after)
 
 
 @transaction.atomic
@@ -82,12 +96,12 @@ def feedback_submit(
         ip_hash=hash_ip(ip),
     )
     item.full_clean()
+    feedback_rate_take(ip=ip)  # after validation: a rejected form does not use up a submission
     item.save()
     FeedbackStatusChange.objects.create(item=item, status=item.status, created_at=item.created_at)
-    feedback_rate_count(ip=ip)
     from . import tasks
 
-    transaction.on_commit(lambda: tasks.notify_coordinators_new_feedback.delay(item.pk))
+    outbox_send(tasks.notify_coordinators_new_feedback, item.pk)
     return item
 
 
@@ -159,7 +173,7 @@ def feedback_moderate(
         if item.email and item.status in PUBLIC_STATUSES:
             from . import tasks
 
-            transaction.on_commit(lambda: tasks.notify_requester.delay(change.pk))
+            outbox_send(tasks.notify_requester, change.pk)
     return item
 
 

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from common.cache import cache_public_page
+
 from . import views
 
 app_name = "feedback"
@@ -9,7 +11,7 @@ urlpatterns = [
     path("feedback/moderation/", views.moderation_queue, name="moderation-queue"),
     path("feedback/moderation/<int:pk>/", views.moderation_detail, name="moderation-detail"),
     path("requests/", views.request_list, name="request-list"),
-    path("requests/feed/", views.RequestFeed(), name="request-feed"),
+    path("requests/feed/", cache_public_page(views.RequestFeed()), name="request-feed"),
     path("requests/<int:pk>/", views.request_detail, name="request-detail"),
     path("requests/<int:pk>/vote/", views.request_vote, name="request-vote"),
 ]

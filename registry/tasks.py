@@ -17,3 +17,12 @@ def registry_import_job(job_id: int) -> None:
     from .import_jobs import import_job_run
 
     import_job_run(job_id=job_id)
+
+
+@shared_task
+def build_catalog(view_name: str, url: str) -> bool:
+    """Build the DCAT catalogue document a request for ``url`` asked for (see catalog_cache.py)."""
+    from . import views  # noqa: F401 - registers the catalogue views
+    from .catalog_cache import catalog_build
+
+    return catalog_build(view_name=view_name, url=url)

@@ -14,6 +14,7 @@ from accounts import roles
 from plan import selectors as plan_selectors
 
 from . import selectors, services
+from .catalog_cache import cached_catalog
 from .catalog_feed import MEDIA_TYPES, PageNotFound, catalog_document
 from .filtersets import DatasetFilterSet
 from .forms import MarkUpdatedForm
@@ -151,21 +152,43 @@ def catalog(request):
     elif preferred == "text/html":
         response = HttpResponseRedirect(reverse("registry:dataset-list"), status=303)
     else:
-        return _catalog(request, MEDIA_TYPES[preferred], url_name="registry:catalog")
+        response = NEGOTIATED[MEDIA_TYPES[preferred]](request)
     patch_vary_headers(response, ["Accept"])
     return response
 
 
+# The catalogue IRI's three serialisations, each built once per data change (catalog_cache.py).
+@cached_catalog
+def catalog_negotiated_ttl(request):
+    return _catalog(request, "turtle", url_name="registry:catalog")
+
+
+@cached_catalog
+def catalog_negotiated_jsonld(request):
+    return _catalog(request, "json-ld", url_name="registry:catalog")
+
+
+@cached_catalog
+def catalog_negotiated_rdf(request):
+    return _catalog(request, "rdf-xml", url_name="registry:catalog")
+
+
+NEGOTIATED = {"turtle": catalog_negotiated_ttl, "json-ld": catalog_negotiated_jsonld, "rdf-xml": catalog_negotiated_rdf}
+
+
 @require_safe
+@cached_catalog
 def catalog_jsonld(request):
     return _catalog(request, "json-ld")
 
 
 @require_safe
+@cached_catalog
 def catalog_ttl(request):
     return _catalog(request, "turtle")
 
 
 @require_safe
+@cached_catalog
 def catalog_rdf(request):
     return _catalog(request, "rdf-xml")

@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.db import transaction
 
 from accounts.roles import is_coordinator
+from common.outbox import outbox_send
 
 from .choices import State
 from .models import ReminderLog, ReminderLogItem
@@ -65,8 +66,11 @@ class ReminderLogAdmin(admin.ModelAdmin):
         from .tasks import send_reminder
 
         ids = list(queryset.exclude(state=State.SENT).values_list("id", flat=True))
-        for log_id in ids:
-            transaction.on_commit(lambda log_id=log_id: send_reminder.delay(log_id))
+        with transaction.atomic():
+            # "Sending" digests are never resent automatically (the server may have them): a coordinator decides.
+            ReminderLog.objects.filter(pk__in=ids, state=State.SENDING).update(state=State.PENDING)
+            for log_id in ids:
+                outbox_send(send_reminder, log_id)
         self.message_user(request, f"Поставлено в чергу: {len(ids)}", messages.SUCCESS)
 
     def get_actions(self, request):

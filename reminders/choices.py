@@ -49,5 +49,7 @@ class ObjectType(models.TextChoices):
 
 class State(models.TextChoices):
     PENDING = "pending", "Очікує надсилання"
+    # Handed to the SMTP server, outcome not yet stored: never sent again automatically.
+    SENDING = "sending", "Надсилається (результат невідомий)"
     SENT = "sent", "Надіслано"
     FAILED = "failed", "Помилка"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from celery.exceptions import Retry
 from django.conf import settings
@@ -342,32 +343,47 @@ def reminders_run(
     return result
 
 
-def reminder_send(*, log_id: int, final_attempt: bool = True) -> bool:
-    """Send one digest unless it was already sent; record the attempt and any error on the log.
+def reminder_message_id(log: ReminderLog) -> str:
+    """The digest's Message-ID, the same on every attempt (a resend is recognisable as the same e-mail)."""
+    domain = urlsplit(settings.SITE_URL).hostname or "localhost"
+    return f"<reminder-{log.pk}.{log.created_at:%Y%m%d%H%M%S}@{domain}>"
 
-    Returns True when the e-mail went out. Re-raises the sending error after recording it, so the
-    Celery task can retry with backoff. The row is locked while sending, so two workers holding
-    the same log id never both send it.
+
+def reminder_send(*, log_id: int, final_attempt: bool = True) -> bool:
+    """Send one digest at most once towards the SMTP server; record the attempt and any error.
+
+    Returns True when the e-mail went out. The row is marked "sending" and committed before the SMTP
+    conversation and "sent" after it, so a worker killed in between leaves it "sending": a retry, a
+    redelivered task or the next run sees that and does not send it again (the server may already
+    have accepted it); coordinators see such digests in the admin and may resend them (same
+    Message-ID). An SMTP error means the server did not take the message: the row goes back to
+    pending (failed on the last attempt) and the error is re-raised for the Celery task's backoff.
     """
-    error = None
     with transaction.atomic():
         log = ReminderLog.objects.select_for_update().filter(pk=log_id).first()
         if log is None or log.state == State.SENT:
             return False
+        if log.state == State.SENDING:
+            logger.warning("Reminder %s to %s was handed to SMTP before; not sent again", log.pk, log.recipient)
+            return False
         message = build_message(log, list(log.items.all()))
+        message.extra_headers["Message-ID"] = reminder_message_id(log)
         log.attempts += 1
-        try:
-            message.send()
-        except Exception as exc:  # noqa: BLE001 - stored on the row, then re-raised below
-            error = exc
-            log.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-            log.state = State.FAILED if final_attempt else State.PENDING
-            log.save(update_fields=["attempts", "last_error", "state"])
-            logger.warning("Reminder %s to %s failed (attempt %s): %s", log.pk, log.recipient, log.attempts, exc)
-        else:
+        log.state = State.SENDING
+        log.save(update_fields=["attempts", "state"])
+    error = None
+    try:
+        message.send()
+    except Exception as exc:  # noqa: BLE001 - stored on the row, then re-raised below
+        error = exc
+    with transaction.atomic():
+        if error is None:
             log.state = State.SENT
             log.sent_at = timezone.now()
-            log.save(update_fields=["attempts", "state", "sent_at"])
-    if error is not None:
-        raise error
-    return True
+            log.save(update_fields=["state", "sent_at"])
+            return True
+        log.last_error = f"{type(error).__name__}: {error}"[:2000]
+        log.state = State.FAILED if final_attempt else State.PENDING
+        log.save(update_fields=["last_error", "state"])
+    logger.warning("Reminder %s to %s failed (attempt %s): %s", log.pk, log.recipient, log.attempts, error)
+    raise error

@@ -397,3 +397,24 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "AuditResponseStatusEnum": "audit.choices.ResponseStatus",
     }
 )
+
+# --- Follow-ups that survive a broker outage (common/outbox.py) ---------------------------
+# Pending follow-ups older than OUTBOX_SWEEP_AFTER_SECONDS are handed to the broker again by a
+# beat job every OUTBOX_SWEEP_SECONDS; handed-over rows are deleted after OUTBOX_KEEP_DAYS.
+OUTBOX_SWEEP_SECONDS = env.int("OUTBOX_SWEEP_SECONDS", default=60)
+OUTBOX_SWEEP_AFTER_SECONDS = env.int("OUTBOX_SWEEP_AFTER_SECONDS", default=30)
+OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=7)
+CELERY_BEAT_SCHEDULE["outbox-sweep"] = {
+    "task": "common.tasks.outbox_sweep",
+    "schedule": OUTBOX_SWEEP_SECONDS,
+}
+
+# --- DCAT catalogue (registry/catalog_cache.py) -----------------------------------------------
+# Built once per change of the public data, kept as a file in the media storage; 0 turns it off.
+CATALOG_CACHE_SECONDS = env.int("CATALOG_CACHE_SECONDS", default=7 * 24 * 3600)
+# Registries up to this many published datasets are built in the request (a few seconds);
+# larger ones by the Celery task registry.tasks.build_catalog.
+CATALOG_INLINE_MAX_DATASETS = env.int("CATALOG_INLINE_MAX_DATASETS", default=1000)
+# How long one build may take before another process may start one.
+CATALOG_BUILD_SECONDS = env.int("CATALOG_BUILD_SECONDS", default=600)
+CATALOG_CLIENT_MAX_AGE = env.int("CATALOG_CLIENT_MAX_AGE", default=300)

@@ -14,11 +14,12 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "sqlite:////tmp/ternopil-od-deploy-check.sqlite3",
     "EMAIL_URL": "smtp://mailer:secret@mail.example.org:587",
     "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+    "CACHE_URL": "redis://127.0.0.1:6379/1",
 }
 
 
 def _manage(*args, env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "CELERY_"))}
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "CELERY_", "CACHE_"))}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -40,3 +41,16 @@ def test_missing_secret_key_with_debug_off_stops_start_up_with_a_clear_message()
     result = _manage("check", env=env)
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_check_deploy_warns_when_the_limits_would_be_counted_per_process():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "CACHE_URL"}
+    result = _manage("check", "--deploy", env=env)
+    assert "common.W001" in result.stderr + result.stdout
+    assert "FEEDBACK_RATE_LIMIT_PER_HOUR" in result.stderr + result.stdout
+
+
+def test_the_readme_production_recipe_sets_a_shared_cache():
+    readme = (ROOT / "README.md").read_text()
+    recipe = readme.split("## Production", 1)[1].split("```", 2)[1]
+    assert "CACHE_URL=redis://" in recipe
