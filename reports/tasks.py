@@ -31,3 +31,17 @@ def report_generate_task(year: int, quarter: int, user_id: int | None, run_key: 
 
     by = User.objects.filter(pk=user_id).first() if user_id else None
     return services.report_generate(year=year, quarter=quarter, by=by, run_key=run_key).pk
+
+
+@shared_task
+def final_report_task(plan_id: int, user_id: int | None) -> int | None:
+    """A finished plan's final report, asked for from the workspace. Keyed by plan
+    (``final:<id>`` in ``final_report_generate``), so a redelivered message builds nothing twice."""
+    from accounts.models import User
+    from plan.models import ActionPlan
+
+    plan = ActionPlan.objects.filter(pk=plan_id).first()
+    if plan is None:
+        return None
+    by = User.objects.filter(pk=user_id).first() if user_id else None
+    return services.final_report_generate(plan=plan, by=by).pk

@@ -75,3 +75,63 @@ def test_finish_plan_command(plan, media):
     from reports.models import QuarterlyReport
 
     assert QuarterlyReport.objects.filter(run_key=f"final:{plan.pk}").count() == 1
+
+
+# -- the same lifecycle from the workspace (coordinators' screen, no admin) -------------------------
+
+
+def test_coordinator_finishes_a_plan_after_confirming_and_asks_for_its_final_report(
+    plan, client, coordinator, media, django_capture_on_commit_callbacks
+):
+    from reports.models import QuarterlyReport
+
+    client.force_login(coordinator)
+    index = client.get("/workspace/").content.decode()
+    assert "/workspace/plans/" in index  # reachable from the workspace
+    listing = client.get("/workspace/plans/").content.decode()
+    assert plan.title in listing and f"/workspace/plans/{plan.pk}/finish/" in listing
+
+    unconfirmed = client.post(f"/workspace/plans/{plan.pk}/finish/", {})
+    assert unconfirmed.status_code == 200 and "Підтвердьте завершення плану." in unconfirmed.content.decode()
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.ADOPTED  # nothing changed without the confirmation
+
+    assert client.post(f"/workspace/plans/{plan.pk}/finish/", {"confirm": "on"}).status_code == 302
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.FINISHED
+
+    for _ in range(2):  # asked twice (a double click): one final report
+        with django_capture_on_commit_callbacks(execute=True):  # the outbox hands it to the (eager) worker
+            assert client.post(f"/workspace/plans/{plan.pk}/final-report/").status_code == 302
+    report = QuarterlyReport.objects.get(run_key=f"final:{plan.pk}")
+    assert f"/reports/{report.pk}/download/" in client.get("/workspace/plans/").content.decode()
+
+    assert client.post(f"/workspace/plans/{plan.pk}/adopt/").status_code == 302  # reopened by mistake
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.ADOPTED
+
+
+def test_a_final_report_is_refused_for_a_plan_that_has_not_ended(plan, client, coordinator, media):
+    from reports.models import QuarterlyReport
+
+    client.force_login(coordinator)
+    response = client.post(f"/workspace/plans/{plan.pk}/final-report/", follow=True)
+    assert "Підсумковий звіт складають для завершеного плану." in response.content.decode()
+    assert not QuarterlyReport.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["department_head", "council_member", None])
+def test_only_coordinators_change_a_plans_state(plan, client, request, who):
+    if who:
+        client.force_login(request.getfixturevalue(who))
+    for method, url in (
+        ("get", "/workspace/plans/"),
+        ("get", f"/workspace/plans/{plan.pk}/finish/"),
+        ("post", f"/workspace/plans/{plan.pk}/finish/"),
+        ("post", f"/workspace/plans/{plan.pk}/adopt/"),
+        ("post", f"/workspace/plans/{plan.pk}/final-report/"),
+    ):
+        response = getattr(client, method)(url, {"confirm": "on"} if method == "post" else None)
+        assert response.status_code == (403 if who else 302), (who, url)
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.ADOPTED
