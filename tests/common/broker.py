@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -94,11 +95,18 @@ def celery_on(url: str):
     """Tasks go through the broker at ``url`` (not run eagerly) inside the block."""
     from ternopil_od.celery import app
 
+    # Celery reads CELERY_BROKER_URL from the environment before its own setting (as CI sets it).
+    saved_env = os.environ.get("CELERY_BROKER_URL")
     saved = app.conf.broker_url, app.conf.task_always_eager
+    os.environ["CELERY_BROKER_URL"] = url
     app.conf.broker_url, app.conf.task_always_eager = url, False
     _reset_connections(app)
     try:
         yield app
     finally:
+        if saved_env is None:
+            os.environ.pop("CELERY_BROKER_URL", None)
+        else:
+            os.environ["CELERY_BROKER_URL"] = saved_env
         app.conf.broker_url, app.conf.task_always_eager = saved
         _reset_connections(app)

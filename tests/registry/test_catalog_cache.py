@@ -107,6 +107,7 @@ def test_the_task_builds_what_an_https_request_gets(client, settings, django_ass
     from registry.tasks import build_catalog
 
     settings.ALLOWED_HOSTS = ["opendata.example.org"]
+    settings.SITE_URL = "https://opendata.example.org"  # the catalogue's IRIs come from SITE_URL
     DatasetFactory(slug="budget", title="Бюджет міста")
     assert build_catalog.delay("catalog_ttl", "https://opendata.example.org/registry/catalog.ttl").get() is True
     assert build_catalog.delay("catalog_ttl", "https://opendata.example.org/registry/catalog.ttl").get() is False
