@@ -346,7 +346,12 @@ def progress_for(user) -> QuerySet[ProgressUpdate]:
 
 
 def evidence_files_for(user) -> QuerySet[EvidenceFile]:
-    return EvidenceFile.objects.filter(visible_plan_q(user, prefix="update__task__plan__"))
+    """Evidence the user may download: staff see every file of the plans they see (a pending update
+    is reviewed with its evidence); the public only files of accepted updates, as on the task page."""
+    files = EvidenceFile.objects.filter(visible_plan_q(user, prefix="update__task__plan__"))
+    if can_see_drafts(user):
+        return files
+    return files.filter(update__review_state=ReviewState.ACCEPTED)
 
 
 def indicators_as_of(*, plan: ActionPlan | int, quarter: Quarter) -> list[Indicator]:

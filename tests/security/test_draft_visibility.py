@@ -102,3 +102,19 @@ def test_public_quarterly_report_never_takes_a_draft_plan(draft):
     plan.status = PlanStatus.ADOPTED
     plan.save()
     assert plan_for(Quarter.parse("2019Q4")) == plan
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("state", ["pending", "returned"])
+def test_evidence_of_an_update_not_yet_accepted_is_not_public(client, coordinator, state):
+    """An update awaiting review (or returned) is hidden on the task page; so is its evidence file."""
+    from plan.models import ProgressUpdate
+    from tests.security.helpers import plan_with_evidence
+
+    _plan, _task, update, evidence = plan_with_evidence()
+    url = evidence.file.url
+    assert client.get(url).status_code == 200  # accepted: public, as a download
+    ProgressUpdate.objects.filter(pk=update.pk).update(review_state=state)
+    assert client.get(url).status_code == 404
+    client.force_login(coordinator)  # the reviewer still opens it
+    assert client.get(url).status_code == 200
