@@ -138,9 +138,13 @@ def clean_row(cells: dict, number: int, header_of) -> tuple[Row | None, list[str
     for name in PLAIN_TEXT:
         if name in cells:
             values[name] = cell_text(cells[name])
+    if "keywords" in values:
+        values["keywords"] = passport.normalise_keywords(values["keywords"])
     if "identifier" in cells:
         values["identifier"] = cell_text(cells["identifier"])
-    if "responsible" in cells:
+    # An empty responsible cell keeps the stored person: the public export leaves that column empty
+    # (personal data), and importing such a file back must not erase who is responsible.
+    if "responsible" in cells and cell_text(cells["responsible"]):
         name, email = passport.split_responsible(cell_text(cells["responsible"]))
         values["responsible_person"] = name
         # A separate e-mail column, when there is one, is not blanked by a cell without an address.

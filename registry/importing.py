@@ -110,6 +110,10 @@ def _json_table(payload, kind_hint: str) -> _Table:
 _TOO_DEEP = object()
 
 
+def _same_minute(read, stored) -> bool:
+    return bool(read and stored) and read == stored.replace(second=0, microsecond=0)
+
+
 def _read_table(data: bytes, filename: str) -> _Table:
     suffix = Path(filename or "").suffix.lower()
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -305,6 +309,8 @@ def _run(report, data, filename, dry_run, create_departments, column_map, progre
             before = {name: getattr(dataset, name if name != "department" else "department_id") for name in
                       WRITTEN_FIELDS}  # fmt: skip
         slug = values.pop("slug", "")
+        if before and _same_minute(values.get("last_updated_at"), dataset.last_updated_at):
+            values.pop("last_updated_at")  # the passport writes minutes: an export read back is unchanged
         for name, value in values.items():
             setattr(dataset, name, value)
         dataset.department = departments.get(row.department_name)

@@ -184,6 +184,16 @@ def normalise_formats(cell) -> str:
     return ", ".join(dict.fromkeys(item for item in items if item))
 
 
+_KEYWORD_SEPARATORS = re.compile(r"\s*[,;\n]\s*")
+
+
+def normalise_keywords(cell) -> str:
+    """ "бюджет; фінанси, звіти" -> "бюджет, фінанси, звіти": keywords are stored comma-separated
+    (the CKAN tags and DCAT keywords split on commas); a slash stays, it is part of a keyword."""
+    items = [item.strip() for item in _KEYWORD_SEPARATORS.split(str(cell or "").strip())]
+    return ", ".join(dict.fromkeys(item for item in items if item))
+
+
 def is_data_gov_ua(url: str) -> bool:
     host = (urlsplit(url).hostname or "").lower()
     return host == "data.gov.ua" or host.endswith(".data.gov.ua")

@@ -12,6 +12,7 @@ from registry.passport import (
     join_links,
     join_responsible,
     normalise_formats,
+    normalise_keywords,
     parse_kyiv_datetime,
     split_links,
     split_responsible,
@@ -140,3 +141,28 @@ def test_links_data_gov_ua_apart_from_portal():
     assert split_links("https://www.data.gov.ua/dataset/abc") == (["https://www.data.gov.ua/dataset/abc"], [])
     assert split_links("https://data.gov.ua.evil.example/x") == ([], ["https://data.gov.ua.evil.example/x"])
     assert join_links("https://p.example/x", "https://data.gov.ua/d") == "https://data.gov.ua/d\nhttps://p.example/x"
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("бюджет; фінанси", "бюджет, фінанси"),
+        ("бюджет,фінанси;бюджет", "бюджет, фінанси"),
+        ("ЦНАП/послуги", "ЦНАП/послуги"),
+    ],
+)
+def test_keywords_split_on_commas_and_semicolons(cell, expected):
+    assert normalise_keywords(cell) == expected
+
+
+@pytest.mark.django_db
+def test_semicolon_keywords_become_separate_ckan_tags(client):
+    from registry.importing import registry_import
+
+    header = "Ідентифікатор набору даних;Назва набору даних;Назва розпорядника інформації;Ключові слова;Гіперпосилання на набір даних\n"
+    row = "ut-budget;Бюджет;Фінансове управління;бюджет; фінанси;https://data.gov.ua/dataset/x\n"
+    report = registry_import(data=(header + row.replace("бюджет; фінанси", '"бюджет; фінанси"')).encode(),
+                             filename="r.csv", dry_run=False, create_departments=True)  # fmt: skip
+    assert report.errors == []
+    package = client.get("/api/3/action/package_show?id=ut-budget").json()["result"]
+    assert sorted(tag["name"] for tag in package["tags"]) == ["бюджет", "фінанси"]

@@ -140,3 +140,16 @@ def test_no_responsible_email_in_any_public_page_api_feed_export_or_passport(cli
         assert not leaked, (url, leaked)
         checked += 1
     assert checked > 100
+
+
+@pytest.mark.parametrize("personal", [True, False])
+def test_an_export_imported_back_over_the_register_changes_nothing(demo_register, coordinator, personal):
+    """Staff's export (times to the minute) and the public one (no responsible person) both read
+    back as "unchanged": nobody's contact is erased, no timestamp is cut to the minute."""
+    stored = {d.pk: (d.responsible_person, d.responsible_email, d.last_updated_at) for d in Dataset.objects.all()}
+    exported = register_file(selectors.dataset_list(user=coordinator), "csv", personal=personal)
+    report = registry_import(data=exported, filename="реєстр.csv", dry_run=False)
+    assert report.errors == [] and report.totals == {"skip": len(stored)}
+    assert {
+        d.pk: (d.responsible_person, d.responsible_email, d.last_updated_at) for d in Dataset.objects.all()
+    } == stored
