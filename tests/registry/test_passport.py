@@ -159,7 +159,10 @@ def test_keywords_split_on_commas_and_semicolons(cell, expected):
 def test_semicolon_keywords_become_separate_ckan_tags(client):
     from registry.importing import registry_import
 
-    header = "Ідентифікатор набору даних;Назва набору даних;Назва розпорядника інформації;Ключові слова;Гіперпосилання на набір даних\n"
+    header = (
+        "Ідентифікатор набору даних;Назва набору даних;Назва розпорядника інформації;Ключові слова;"
+        "Гіперпосилання на набір даних\n"
+    )
     row = "ut-budget;Бюджет;Фінансове управління;бюджет; фінанси;https://data.gov.ua/dataset/x\n"
     report = registry_import(data=(header + row.replace("бюджет; фінанси", '"бюджет; фінанси"')).encode(),
                              filename="r.csv", dry_run=False, create_departments=True)  # fmt: skip
