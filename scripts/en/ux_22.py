@@ -1,0 +1,18 @@
+"""English for issue 22's slice: error pages, export headers, feed titles."""
+
+EN = {
+    # Error pages (templates/403.html, 404.html, 500.html)
+    "На головну сторінку": "Go to the home page",
+    "Сторінку не знайдено": "Page not found",
+    "Такої сторінки немає: можливо, адресу введено з помилкою або сторінку перенесено. Скористайтеся меню вгорі.": (
+        "There is no such page: the address may be mistyped or the page has moved. Use the menu above."
+    ),
+    "Доступ заборонено": "Access denied",
+    "У вас немає прав переглядати цю сторінку. Якщо вони мають бути, увійдіть під своїм обліковим записом або зверніться до координатора.": (
+        "You do not have permission to view this page. If you should, sign in with your account or contact the coordinator."
+    ),
+    "Помилка сервера": "Server error",
+    "Сталася помилка на сервері, і сторінку не вдалося показати. Спробуйте ще раз за кілька хвилин; ми вже знаємо про неї.": (
+        "The server ran into an error and could not show the page. Please try again in a few minutes; we already know about it."
+    ),
+}
