@@ -55,4 +55,7 @@ EN = {
     "Посилання на data.gov.ua": "Link on data.gov.ua",
     "Реєстр наборів": "Dataset registry",
     "Завантажити XLSX": "Download XLSX",
+    # Requests feed (feedback/views.py)
+    "Запити на відкриті дані": "Open data requests",
+    "Нові опубліковані звернення щодо відкритих даних": "New published requests about open data",
 }
