@@ -58,4 +58,8 @@ EN = {
     # Requests feed (feedback/views.py)
     "Запити на відкриті дані": "Open data requests",
     "Нові опубліковані звернення щодо відкритих даних": "New published requests about open data",
+    "Форму не прийнято: сторінка застаріла або у браузері вимкнено файли cookie. Оновіть сторінку й надішліть форму ще раз.": (
+        "The form was not accepted: the page is out of date or cookies are off in your browser. "
+        "Reload the page and send the form again."
+    ),
 }

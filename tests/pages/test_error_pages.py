@@ -60,3 +60,24 @@ def test_favicon_is_a_local_static_file():
     assert response.status_code == 200
     body = b"".join(response.streaming_content) if response.streaming else response.content
     assert body.startswith(b"<svg") and b"http://" not in body.replace(b"http://www.w3.org/2000/svg", b"")
+
+
+@pytest.mark.parametrize("language", ["uk", "en"])
+def test_a_form_refused_by_the_csrf_check_gets_the_sites_403_page(language):
+    client = Client(enforce_csrf_checks=True)
+    if language != "uk":
+        client.cookies["django_language"] = language
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    with translation.override(language):
+        assert translation.gettext("Доступ заборонено") in html
+        assert (
+            translation.gettext(
+                "Форму не прийнято: сторінка застаріла або у браузері вимкнено файли cookie. "
+                "Оновіть сторінку й надішліть форму ще раз."
+            )
+            in html
+        )
+    assert "CSRF verification failed" not in html
