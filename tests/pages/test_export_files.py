@@ -8,6 +8,8 @@ import io
 
 import openpyxl
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from plan.exports import COLUMN_LABELS, COLUMNS
@@ -136,3 +138,15 @@ def test_registry_xlsx_follows_the_list_filters_and_language(client):
         assert _header(sheet) == [str(header) for header, _ in REGISTRY_COLUMNS]
         title = str(REGISTRY_COLUMNS[1][0])
     assert _column(sheet, title) == ["Запланований"]
+
+
+def test_registry_xlsx_costs_the_same_queries_for_3_or_30_datasets(client):
+    def queries_for(count):
+        DatasetFactory.create_batch(count)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/registry/export.xlsx").status_code == 200
+        return len(captured)
+
+    few = queries_for(3)
+    many = queries_for(27)
+    assert many == few

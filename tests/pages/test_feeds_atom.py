@@ -5,6 +5,8 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from feedback import services
@@ -122,3 +124,15 @@ def test_shorten_at_word(text, limit, expected):
 
     assert shorten_at_word(text, limit) == expected
     assert len(shorten_at_word(text, limit)) <= limit
+
+
+def test_requests_feed_costs_the_same_queries_for_2_or_12_requests(client, coordinator):
+    def queries_for(count):
+        for n in range(count):
+            published(coordinator, title=f"Запит {n}")
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/requests/feed/").status_code == 200
+        return len(captured)
+
+    few = queries_for(2)
+    assert queries_for(10) == few
