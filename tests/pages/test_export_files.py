@@ -150,3 +150,10 @@ def test_registry_xlsx_costs_the_same_queries_for_3_or_30_datasets(client):
     few = queries_for(3)
     many = queries_for(27)
     assert many == few
+
+
+def test_register_of_passports_xlsx_has_the_same_layout(client):
+    DatasetFactory.create_batch(2)
+    sheet = _sheet(client.get("/registry/passports.xlsx"))
+    assert sheet.max_row == 3
+    _assert_laid_out(sheet)
