@@ -5,6 +5,8 @@ import io
 
 from django.http import Http404, HttpResponse
 
+from common.xlsx import build_xlsx
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 CAMPAIGN_COLUMNS = [
@@ -87,16 +89,11 @@ def response_for(fmt: str, rows, *, filename: str, sheet_title: str = "Дані"
             writer.writerow([escape_cell(v) for v in row])
         response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     elif fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(sheet_title)
-        for row in rows:
-            sheet.append([escape_cell(v) for v in row])
-        buffer = io.BytesIO()
-        workbook.save(buffer)
+        rows = iter(rows)
+        header = next(rows)  # the first row is the header: frozen, filtered, widths fitted
+        content = build_xlsx(header, ([escape_cell(v) for v in row] for row in rows), title=sheet_title)
         response = HttpResponse(
-            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
     else:
         raise Http404("Невідомий формат.")

@@ -19,7 +19,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from .choices import CLOSED_STATUSES, OPEN_STATUSES, PUBLIC_STATUSES, FeedbackKind, FeedbackStatus
@@ -56,6 +56,25 @@ def requests_newest(*, limit: int):
 def feedback_public_list():
     """Published items (every status but "new"), with their vote count; default order: most voted."""
     return _with_votes(_public_items()).order_by("-vote_count", "-created_at", "-pk")
+
+
+def feedback_public_feed(*, limit: int):
+    """Published items for the requests feed, annotated ``last_event_at`` (received, the latest
+    status change, answer or closing, whichever is newest) and ordered by it, newest first."""
+    changed = FeedbackStatusChange.objects.filter(item=OuterRef("pk")).order_by("-created_at").values("created_at")[:1]
+    created = F("created_at")
+    return (
+        _public_items()
+        .annotate(
+            last_event_at=Greatest(
+                created,
+                Coalesce(Subquery(changed), created),
+                Coalesce("answered_at", created),
+                Coalesce("closed_at", created),
+            )
+        )
+        .order_by("-last_event_at", "-pk")[:limit]
+    )
 
 
 def feedback_public_detail_queryset():

@@ -7,9 +7,12 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import roles
+from common.text import shorten_at_word
 from registry.models import Dataset
 
 from . import selectors, services
@@ -22,6 +25,8 @@ from .models import FeedbackItem
 
 PAGE_SIZE = 25
 SORTS = {"votes": "-votes", "new": "-created"}
+FEED_SIZE = 30
+FEED_TITLE_LIMIT = 150
 
 
 def feedback_new(request):
@@ -129,21 +134,35 @@ def request_vote(request, pk):
 
 
 class RequestFeed(Feed):
-    title = "Запити на відкриті дані"
+    """Atom, like /feeds/progress/: each entry dated by its request's own events (received,
+    answered, closed), newest event first."""
+
+    feed_type = Atom1Feed
     link = reverse_lazy("feedback:request-list")
-    description = "Нові опубліковані звернення щодо відкритих даних"
+
+    def title(self):
+        return _("Запити на відкриті дані")
+
+    def subtitle(self):
+        return _("Нові опубліковані звернення щодо відкритих даних")
+
+    def feed_url(self):
+        return reverse("feedback:request-feed")
 
     def items(self):
-        return selectors.feedback_public_list().order_by("-created_at")[:30]
+        return selectors.feedback_public_feed(limit=FEED_SIZE)
 
     def item_title(self, item):
-        return f"№{item.pk}: {item.title}"
+        return f"№{item.pk}: {shorten_at_word(item.title, FEED_TITLE_LIMIT)}"
 
     def item_description(self, item):
         return f"{item.get_kind_display()} · {item.get_status_display()}\n\n{item.text}"
 
     def item_pubdate(self, item):
         return item.created_at
+
+    def item_updateddate(self, item):
+        return item.last_event_at
 
 
 def _coordinator_only(request):

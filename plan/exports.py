@@ -10,8 +10,11 @@ import csv
 import io
 import json
 
-import tablib
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from common.xlsx import build_xlsx
 
 from .labels import status_label
 
@@ -40,6 +43,31 @@ COLUMNS = [
     "departments",
     "url",
 ]
+# XLSX headers for people, in the page's language; CSV keeps the machine names above.
+COLUMN_LABELS = {
+    "id": gettext_lazy("Ідентифікатор"),
+    "plan_id": gettext_lazy("Ідентифікатор плану"),
+    "plan": gettext_lazy("План"),
+    "principle_number": gettext_lazy("№ принципу"),
+    "principle": gettext_lazy("Принцип"),
+    "section": gettext_lazy("Розділ"),
+    "position": gettext_lazy("№ завдання"),
+    "title": gettext_lazy("Завдання"),
+    "description": gettext_lazy("Опис"),
+    "indicators": gettext_lazy("Показники виконання"),
+    "deadline_text": gettext_lazy("Строк у плані"),
+    "periods": gettext_lazy("Періоди виконання"),
+    "recurring": gettext_lazy("Постійне"),
+    "due_date": gettext_lazy("Кінцевий термін"),
+    "status": gettext_lazy("Код стану"),
+    "status_label": gettext_lazy("Стан виконання"),
+    "percent": gettext_lazy("Відсоток виконання"),
+    "overdue": gettext_lazy("Прострочене"),
+    "last_update": gettext_lazy("Останнє оновлення"),
+    "lead_department": gettext_lazy("Головний виконавець"),
+    "departments": gettext_lazy("Виконавці"),
+    "url": gettext_lazy("Посилання"),
+}
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -112,11 +140,22 @@ def to_csv(records: list[dict]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def _typed(record: dict) -> list:
+    """A row for XLSX: dates and numbers as cell values, yes/no and lists as text in the page's language."""
+    row = []
+    for column, flat in zip(COLUMNS, _flat(record), strict=True):
+        value = record[column]
+        if isinstance(value, bool):
+            row.append(_("так") if value else _("ні"))
+        elif column != "periods" and (isinstance(value, int | float) or hasattr(value, "isoformat")):
+            row.append(value)
+        else:
+            row.append(flat)
+    return row
+
+
 def to_xlsx(records: list[dict]) -> bytes:
-    data = tablib.Dataset(headers=COLUMNS, title="tasks")
-    for record in records:
-        data.append(_flat(record))
-    return data.export("xlsx")
+    return build_xlsx([COLUMN_LABELS[c] for c in COLUMNS], (_typed(r) for r in records), title=_("Завдання"))
 
 
 def to_json(records: list[dict], *, meta: dict) -> bytes:

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+
+from common.text import shorten_at_word
 
 from . import selectors
 from .labels import quarter_label, status_label
 
 FEED_SIZE = 50
+TITLE_LIMIT = 150
+
+
+def _event_moment(day: dt.date) -> dt.datetime:
+    """A reported day as an Atom date-time: its start in the site's time zone."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
 class ProgressFeed(Feed):
@@ -41,7 +51,8 @@ class ProgressFeed(Feed):
         return selectors.progress_updates_latest(plan=plan, limit=FEED_SIZE)
 
     def item_title(self, update):
-        return f"{update.task.position}. {update.task.title[:150]} — {status_label(update.status)}"
+        title = shorten_at_word(update.task.title, TITLE_LIMIT)
+        return f"{update.task.position}. {title} — {status_label(update.status)}"
 
     def item_description(self, update):
         parts = [_("Звіт за %(period)s") % {"period": quarter_label(update.period)}, update.narrative]
@@ -59,11 +70,12 @@ class ProgressFeed(Feed):
     def item_author_name(self, update):
         return update.author.get_full_name() if update.author else None
 
+    # Dated by the progress it reports (the update's own date), not by when the record was entered.
     def item_pubdate(self, update):
-        return update.created_at
+        return _event_moment(update.date)
 
     def item_updateddate(self, update):
-        return update.created_at
+        return _event_moment(update.date)
 
     def item_categories(self, update):
         return [status_label(update.status), str(update.period)]

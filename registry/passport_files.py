@@ -12,6 +12,8 @@ import csv
 import io
 import json
 
+from common.xlsx import build_xlsx
+
 from . import passport
 from .choices import Frequency
 from .models import Dataset
@@ -59,16 +61,9 @@ def _csv(rows: list[list[str]]) -> bytes:
 
 
 def _xlsx(rows: list[list[str]], title: str) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title[:31]
-    for row in rows:
-        sheet.append([escape_formula(c) for c in row])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    # The passport's own text in every cell (its legal format); a frozen, filtered header row.
+    header, *body = rows
+    return build_xlsx(header, ([escape_formula(c) for c in row] for row in body), title=title)
 
 
 def passport_file(dataset: Dataset, fmt: str, *, personal: bool) -> bytes:

@@ -7,6 +7,7 @@ app_name = "registry"
 urlpatterns = [
     path("registry/", views.dataset_list, name="dataset-list"),
     path("registry/export.csv", views.dataset_export, name="dataset-export"),
+    path("registry/export.xlsx", views.dataset_export_xlsx, name="dataset-export-xlsx"),
     path("registry/catalog", views.catalog, name="catalog"),
     path("registry/catalog.rdf", views.catalog_rdf, name="catalog-rdf"),
     path("registry/catalog.jsonld", views.catalog_jsonld, name="catalog-jsonld"),

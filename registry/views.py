@@ -16,6 +16,7 @@ from plan import selectors as plan_selectors
 from . import selectors, services
 from .catalog_cache import cached_catalog
 from .catalog_feed import MEDIA_TYPES, PageNotFound, catalog_document
+from .exports import registry_xlsx
 from .filtersets import DatasetFilterSet
 from .forms import MarkUpdatedForm
 from .page_sections import render_dataset_sections
@@ -49,8 +50,21 @@ def dataset_export(request):
     """CSV of the filtered list (public columns only, formula cells escaped)."""
     _, qs = _filtered(request, selectors.dataset_list(user=None))
     data = DatasetResource(public=True).export(qs)
-    response = HttpResponse(data.csv, content_type="text/csv; charset=utf-8")
+    # A byte-order mark, so Excel reads the Cyrillic as UTF-8.
+    response = HttpResponse("\ufeff" + data.csv, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="registry.csv"'
+    return response
+
+
+@require_GET
+def dataset_export_xlsx(request):
+    """XLSX of the filtered list for people: headers in the page's language, typed cells."""
+    _, qs = _filtered(request, selectors.dataset_list(user=None))
+    response = HttpResponse(
+        registry_xlsx(qs), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = 'attachment; filename="registry.xlsx"'
+    patch_vary_headers(response, ["Cookie"])
     return response
 
 

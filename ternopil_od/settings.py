@@ -34,6 +34,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+# A refused form (stale page, cookies off) gets the site's 403 page with the reason, not Django's English one.
+CSRF_FAILURE_VIEW = "common.error_views.csrf_failure"
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 COUNCIL_NAME = env.str("COUNCIL_NAME", default="Тернопільська міська рада")
 # DCAT-AP catalogue: the council's territory (dct:spatial; GeoNames: Ternopil), its bounding box

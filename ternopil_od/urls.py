@@ -9,6 +9,8 @@ from portal import views as portal_views
 
 # Under /api/ a 404 is JSON, whichever view or URL pattern gave it.
 handler404 = "common.api.views.not_found"
+# Rendered from settings alone: the database may be what failed.
+handler500 = "common.error_views.server_error"
 
 admin.site.site_header = "ternopil-od: адміністрування"
 admin.site.site_title = "ternopil-od"

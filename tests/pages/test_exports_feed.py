@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import openpyxl
 import pytest
 
-from plan.exports import COLUMNS, escape_formula
+from plan.exports import COLUMN_LABELS, COLUMNS, escape_formula
 from plan.models import ProgressUpdate, Task
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
@@ -56,7 +56,7 @@ def test_cells_that_would_run_as_formulas_are_escaped(client, build):
     assert row["description"] == "'+1+2" and row["indicators"] == "'@SUM(A1)"
     sheet = openpyxl.load_workbook(io.BytesIO(client.get("/plan/tasks/export.xlsx").content)).active
     titles = [cell.value for cell in sheet["H"]]
-    assert titles[0] == "title"
+    assert titles[0] == COLUMN_LABELS["title"] == "Завдання"
     assert '\'=HYPERLINK("http://evil.example","click")' in titles
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
     # JSON carries the text as it is: it is data, not a spreadsheet.
@@ -70,7 +70,7 @@ def test_xlsx_and_json(client, build, department):
     response = client.get(f"/plan/tasks/export.xlsx?department={department.pk}")
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
-    assert [cell.value for cell in sheet[1]] == COLUMNS and sheet.max_row == 6
+    assert [cell.value for cell in sheet[1]] == [str(COLUMN_LABELS[c]) for c in COLUMNS] and sheet.max_row == 6
     data = json.loads(client.get("/plan/tasks/?format=json&overdue=false&q=відкриті").content)
     assert data["plan"]["id"] == builder.plan.pk and data["filters"] == {"overdue": "false", "q": "відкриті"}
     assert data["count"] == len(data["tasks"])
