@@ -10,6 +10,7 @@ from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import roles
+from common.paging import VersionCachedPaginator
 from registry.models import Dataset
 
 from . import selectors, services
@@ -77,7 +78,7 @@ def request_list(request):
     params["ordering"] = SORTS[sort]
     filterset = FeedbackFilterSet(params, queryset=selectors.feedback_public_list())
     items = filterset.qs if filterset.is_valid() else selectors.feedback_public_list().none()
-    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = VersionCachedPaginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
