@@ -40,7 +40,7 @@ def test_count_right_under_concurrent_votes(coordinator):
             # Two requests per voter: the second must change nothing.
             for _ in range(2):
                 services.feedback_vote(item=item, cookie_id=f"par-{n}", ip=f"198.51.100.{n}")
-        except Exception as exc:  # reported below; a thread's exception would otherwise be lost
+        except Exception as exc:  # noqa: BLE001 - reported below; lost in a thread otherwise
             errors.append(exc)
         finally:
             connections.close_all()
