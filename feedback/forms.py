@@ -1,10 +1,12 @@
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from registry.models import Dataset
 
 from .choices import FeedbackKind, FeedbackStatus
+from .dataset_picker import resolve_dataset
 from .models import ANSWER_MAX, NAME_MAX, TEXT_MAX, TITLE_MAX, FeedbackItem
 
 HONEYPOT_FIELD = "website"
@@ -22,11 +24,19 @@ class FeedbackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=lazy(lambda: _("Не більше %(max)d символів.") % {"max": TEXT_MAX}, str)(),
     )
-    dataset = forms.ModelChoiceField(
+    # A text input with suggestions from the server, not a <select> of every dataset (see dataset_picker).
+    dataset = forms.CharField(
         label=_("Набір даних, якого стосується (необов’язково)"),
-        queryset=Dataset.objects.only("pk", "title").order_by("title"),
         required=False,
-        empty_label=_("— не стосується конкретного набору —"),
+        max_length=400,
+        help_text=_("Почніть вводити назву набору й оберіть його з підказок або введіть slug набору."),
+        widget=forms.TextInput(
+            attrs={
+                "list": "dataset-options",
+                "autocomplete": "off",
+                "data-dataset-search": reverse_lazy("feedback:dataset-search"),
+            }
+        ),
     )
     name = forms.CharField(label=_("Ваше ім’я (необов’язково)"), max_length=NAME_MAX, required=False)
     email = forms.EmailField(
@@ -65,11 +75,16 @@ class FeedbackForm(forms.Form):
             "Вкажіть правильну адресу e-mail, наприклад name@example.com."
         )
         self.fields["kind"].error_messages["invalid_choice"] = _("Оберіть вид звернення зі списку.")
-        self.fields["dataset"].error_messages["invalid_choice"] = _("Оберіть набір даних зі списку.")
+        self.fields["dataset"].error_messages["max_length"] = _(
+            "Набір даних не знайдено: введіть назву або slug набору з реєстру."
+        )
 
     @property
     def is_bot(self) -> bool:
         return bool(self.data.get(HONEYPOT_FIELD, "").strip())
+
+    def clean_dataset(self):
+        return resolve_dataset(self.cleaned_data.get("dataset", ""))
 
     def clean(self):
         data = super().clean()

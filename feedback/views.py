@@ -57,9 +57,9 @@ def feedback_new(request):
     initial = {}
     slug = request.GET.get("dataset")
     if slug:
-        dataset = Dataset.objects.filter(slug=slug).only("pk").first()
+        dataset = Dataset.objects.filter(slug=slug).only("slug", "title").first()
         if dataset:
-            initial["dataset"] = dataset.pk
+            initial["dataset"] = f"{dataset.title} ({dataset.slug})"
     kind = request.GET.get("kind")
     if kind:
         initial["kind"] = kind
