@@ -76,6 +76,7 @@ class FeedbackItem(models.Model):
             models.Index(fields=["status", "-created_at"], name="feedback_status_created"),
             models.Index(fields=["closed_at"], name="feedback_closed"),
             models.Index(fields=["-vote_count", "-created_at", "-id"], name="feedback_votes_order"),
+            models.Index(fields=["-created_at", "-id"], name="feedback_created_order"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -30,4 +30,8 @@ class Migration(migrations.Migration):
             model_name="feedbackitem",
             index=models.Index(fields=["-vote_count", "-created_at", "-id"], name="feedback_votes_order"),
         ),
+        migrations.AddIndex(
+            model_name="feedbackitem",
+            index=models.Index(fields=["-created_at", "-id"], name="feedback_created_order"),
+        ),
     ]

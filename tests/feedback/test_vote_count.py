@@ -101,3 +101,16 @@ def test_most_voted_list_does_not_count_votes(client, coordinator):
     with CaptureQueriesContext(connection) as again:
         client.get("/requests/?page=1")
     assert not any("COUNT(" in q["sql"].upper() for q in again.captured_queries)
+
+
+@pytest.mark.django_db
+def test_migration_backfills_the_count(coordinator):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("feedback.migrations.0002_feedback_stored_vote_count")
+    item = published(coordinator)
+    Vote.objects.bulk_create([Vote(item=item, voter_key=f"b{n}", ip_hash="") for n in range(3)])
+    migration.backfill_vote_counts(apps, None)
+    assert _stored(item) == 3
