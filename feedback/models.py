@@ -88,6 +88,15 @@ class FeedbackItem(models.Model):
     def __str__(self):
         return f"№{self.pk}: {self.title}" if self.pk else self.title
 
+    def save(self, *args, **kwargs):
+        # A row loaded before a vote (admin, moderation) must not write its stale count back:
+        # only feedback.services changes vote_count, with an UPDATE under the item's row lock.
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "vote_count"
+            ]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("feedback:request-detail", kwargs={"pk": self.pk})
 

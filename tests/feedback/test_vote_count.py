@@ -114,3 +114,16 @@ def test_migration_backfills_the_count(coordinator):
     Vote.objects.bulk_create([Vote(item=item, voter_key=f"b{n}", ip_hash="") for n in range(3)])
     migration.backfill_vote_counts(apps, None)
     assert _stored(item) == 3
+
+
+@pytest.mark.django_db
+def test_a_stale_copy_saved_later_keeps_the_votes(coordinator):
+    item = published(coordinator)
+    stale = FeedbackItem.objects.get(pk=item.pk)  # e.g. loaded by an admin form before the votes
+    for n in range(2):
+        services.feedback_vote(item=item, cookie_id=f"s{n}", ip=f"192.0.2.{n}")
+    stale.internal_note = "Перевірено."
+    stale.save()
+    assert _stored(item) == 2
+    services.feedback_moderate(item=stale, by=coordinator, status=FeedbackStatus.IN_PROGRESS)
+    assert _stored(item) == 2
