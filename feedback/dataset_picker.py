@@ -7,9 +7,11 @@ JavaScript the visitor types the dataset's slug or title and :func:`resolve_data
 
 import re
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import JsonResponse
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
 from registry.models import Dataset
@@ -67,3 +69,32 @@ def resolve_dataset(value: str) -> Dataset | None:
         _("Набір даних «%(value)s» не знайдено: введіть назву або slug набору з реєстру.")
         % {"value": value[:QUERY_MAX]}
     )
+
+
+def dataset_label(dataset: Dataset) -> str:
+    """What the field shows for a chosen dataset (and what a suggestion fills in)."""
+    return f"{dataset.title} ({dataset.slug})"
+
+
+class DatasetPickerField(forms.CharField):
+    """A text input with server-side suggestions; cleans to a Dataset or None.
+
+    The page must hold ``<datalist id="dataset-options">`` and load js/dataset-picker.js."""
+
+    def __init__(self, **kwargs):
+        widget = forms.TextInput(
+            attrs={
+                "list": "dataset-options",
+                "autocomplete": "off",
+                "data-dataset-search": reverse_lazy("feedback:dataset-search"),
+            }
+        )
+        kwargs.setdefault("required", False)
+        super().__init__(max_length=400, widget=widget, **kwargs)
+        self.error_messages["max_length"] = _("Набір даних не знайдено: введіть назву або slug набору з реєстру.")
+
+    def prepare_value(self, value):
+        return dataset_label(value) if isinstance(value, Dataset) else value
+
+    def clean(self, value):
+        return resolve_dataset(super().clean(value))

@@ -1,12 +1,9 @@
 from django import forms
-from django.urls import reverse_lazy
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from registry.models import Dataset
-
 from .choices import FeedbackKind, FeedbackStatus
-from .dataset_picker import resolve_dataset
+from .dataset_picker import DatasetPickerField
 from .models import ANSWER_MAX, NAME_MAX, TEXT_MAX, TITLE_MAX, FeedbackItem
 
 HONEYPOT_FIELD = "website"
@@ -25,18 +22,9 @@ class FeedbackForm(forms.Form):
         help_text=lazy(lambda: _("Не більше %(max)d символів.") % {"max": TEXT_MAX}, str)(),
     )
     # A text input with suggestions from the server, not a <select> of every dataset (see dataset_picker).
-    dataset = forms.CharField(
+    dataset = DatasetPickerField(
         label=_("Набір даних, якого стосується (необов’язково)"),
-        required=False,
-        max_length=400,
         help_text=_("Почніть вводити назву набору й оберіть його з підказок або введіть slug набору."),
-        widget=forms.TextInput(
-            attrs={
-                "list": "dataset-options",
-                "autocomplete": "off",
-                "data-dataset-search": reverse_lazy("feedback:dataset-search"),
-            }
-        ),
     )
     name = forms.CharField(label=_("Ваше ім’я (необов’язково)"), max_length=NAME_MAX, required=False)
     email = forms.EmailField(
@@ -75,16 +63,10 @@ class FeedbackForm(forms.Form):
             "Вкажіть правильну адресу e-mail, наприклад name@example.com."
         )
         self.fields["kind"].error_messages["invalid_choice"] = _("Оберіть вид звернення зі списку.")
-        self.fields["dataset"].error_messages["max_length"] = _(
-            "Набір даних не знайдено: введіть назву або slug набору з реєстру."
-        )
 
     @property
     def is_bot(self) -> bool:
         return bool(self.data.get(HONEYPOT_FIELD, "").strip())
-
-    def clean_dataset(self):
-        return resolve_dataset(self.cleaned_data.get("dataset", ""))
 
     def clean(self):
         data = super().clean()
@@ -119,11 +101,9 @@ class ModerationForm(forms.Form):
         widget=forms.NumberInput,
         help_text=_("Номер первинного звернення."),
     )
-    fulfilled_dataset = forms.ModelChoiceField(
+    fulfilled_dataset = DatasetPickerField(
         label=_("Набір, що виконує запит (для стану «Виконано»)"),
-        queryset=Dataset.objects.only("pk", "title").order_by("title"),
-        required=False,
-        empty_label=_("—"),
+        help_text=_("Почніть вводити назву набору й оберіть його з підказок або введіть slug набору."),
     )
 
     def __init__(self, *args, item: FeedbackItem, **kwargs):

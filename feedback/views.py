@@ -59,7 +59,7 @@ def feedback_new(request):
     if slug:
         dataset = Dataset.objects.filter(slug=slug).only("slug", "title").first()
         if dataset:
-            initial["dataset"] = f"{dataset.title} ({dataset.slug})"
+            initial["dataset"] = dataset
     kind = request.GET.get("kind")
     if kind:
         initial["kind"] = kind
@@ -186,7 +186,7 @@ def moderation_detail(request, pk):
         "public_answer": item.public_answer,
         "internal_note": item.internal_note,
         "duplicate_of": item.duplicate_of_id,
-        "fulfilled_dataset": item.fulfilled_dataset_id,
+        "fulfilled_dataset": item.fulfilled_dataset,
     }
     if request.method == "POST":
         form = ModerationForm(request.POST, item=item)

@@ -103,3 +103,24 @@ def test_suggestions_fill_as_you_type(page, live_server, transactional_db, depar
     options.nth(19).wait_for(state="attached")
     assert options.count() == 20
     assert options.first.get_attribute("value") == "Бюджет міста 00 (biudzhet-00)"
+
+
+@pytest.mark.django_db
+def test_moderation_picks_the_fulfilling_dataset_by_typing(client, coordinator, many_datasets):
+    from feedback.choices import FeedbackStatus
+
+    from .factories import published
+
+    item = published(coordinator)
+    client.force_login(coordinator)
+    html = client.get(f"/feedback/moderation/{item.pk}/").content.decode()
+    assert "Бюджет міста" not in html and '<datalist id="dataset-options"></datalist>' in html
+    url = f"/feedback/moderation/{item.pk}/"
+    refused = client.post(url, {"status": "fulfilled", "fulfilled_dataset": "Реєстр котів"})
+    assert refused.status_code == 400 and "Набір даних «Реєстр котів» не знайдено" in refused.content.decode()
+    response = client.post(url, {"status": "fulfilled", "public_answer": "Готово.", "fulfilled_dataset": "biudzhet-03"})
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.status, item.fulfilled_dataset) == (FeedbackStatus.FULFILLED, many_datasets[3])
+    # The form shows the chosen dataset the way a suggestion fills it in.
+    assert 'value="Бюджет міста 03 (biudzhet-03)"' in client.get(url).content.decode()
