@@ -728,6 +728,9 @@ class Generator:
                 )
             )
         self._bulk(Vote, votes)
+        from feedback.services import feedback_recount_votes
+
+        feedback_recount_votes()  # bulk_create bypasses the voting service that keeps the count
 
     def audit(self):
         """Campaigns, one response per department and a few resources each (when audit has models)."""

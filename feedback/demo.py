@@ -107,5 +107,6 @@ def load(stdout):
                 for n in range(spec["votes"])
             ]
         )
+        services.feedback_recount_votes(item_ids=[item.pk])
         created += 1
     stdout.write(f"Звернення: додано {created} демонстраційних запитів.")

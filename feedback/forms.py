@@ -2,9 +2,8 @@ from django import forms
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from registry.models import Dataset
-
 from .choices import FeedbackKind, FeedbackStatus
+from .dataset_picker import DatasetPickerField
 from .models import ANSWER_MAX, NAME_MAX, TEXT_MAX, TITLE_MAX, FeedbackItem
 
 HONEYPOT_FIELD = "website"
@@ -22,11 +21,10 @@ class FeedbackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=lazy(lambda: _("Не більше %(max)d символів.") % {"max": TEXT_MAX}, str)(),
     )
-    dataset = forms.ModelChoiceField(
+    # A text input with suggestions from the server, not a <select> of every dataset (see dataset_picker).
+    dataset = DatasetPickerField(
         label=_("Набір даних, якого стосується (необов’язково)"),
-        queryset=Dataset.objects.only("pk", "title").order_by("title"),
-        required=False,
-        empty_label=_("— не стосується конкретного набору —"),
+        help_text=_("Почніть вводити назву набору й оберіть його з підказок або введіть slug набору."),
     )
     name = forms.CharField(label=_("Ваше ім’я (необов’язково)"), max_length=NAME_MAX, required=False)
     email = forms.EmailField(
@@ -65,7 +63,6 @@ class FeedbackForm(forms.Form):
             "Вкажіть правильну адресу e-mail, наприклад name@example.com."
         )
         self.fields["kind"].error_messages["invalid_choice"] = _("Оберіть вид звернення зі списку.")
-        self.fields["dataset"].error_messages["invalid_choice"] = _("Оберіть набір даних зі списку.")
 
     @property
     def is_bot(self) -> bool:
@@ -104,11 +101,9 @@ class ModerationForm(forms.Form):
         widget=forms.NumberInput,
         help_text=_("Номер первинного звернення."),
     )
-    fulfilled_dataset = forms.ModelChoiceField(
+    fulfilled_dataset = DatasetPickerField(
         label=_("Набір, що виконує запит (для стану «Виконано»)"),
-        queryset=Dataset.objects.only("pk", "title").order_by("title"),
-        required=False,
-        empty_label=_("—"),
+        help_text=_("Почніть вводити назву набору й оберіть його з підказок або введіть slug набору."),
     )
 
     def __init__(self, *args, item: FeedbackItem, **kwargs):

@@ -64,6 +64,9 @@ class FeedbackItem(models.Model):
     ip_hash = models.CharField("хеш IP-адреси", max_length=64, blank=True, editable=False)
     personal_data_erased_at = models.DateTimeField("персональні дані видалено", null=True, blank=True)
     coordinators_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Kept by feedback.services (inside the item's row lock), so lists sort by an index instead
+    # of counting every vote on every page view.
+    vote_count = models.PositiveIntegerField("голосів", default=0, editable=False)
 
     class Meta:
         verbose_name = "звернення"
@@ -72,6 +75,8 @@ class FeedbackItem(models.Model):
         indexes = [
             models.Index(fields=["status", "-created_at"], name="feedback_status_created"),
             models.Index(fields=["closed_at"], name="feedback_closed"),
+            models.Index(fields=["-vote_count", "-created_at", "-id"], name="feedback_votes_order"),
+            models.Index(fields=["-created_at", "-id"], name="feedback_created_order"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -82,6 +87,15 @@ class FeedbackItem(models.Model):
 
     def __str__(self):
         return f"№{self.pk}: {self.title}" if self.pk else self.title
+
+    def save(self, *args, **kwargs):
+        # A row loaded before a vote (admin, moderation) must not write its stale count back:
+        # only feedback.services changes vote_count, with an UPDATE under the item's row lock.
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "vote_count"
+            ]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("feedback:request-detail", kwargs={"pk": self.pk})

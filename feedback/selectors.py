@@ -11,7 +11,6 @@ from django.db.models import (
     DurationField,
     ExpressionWrapper,
     F,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
@@ -23,12 +22,10 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from .choices import CLOSED_STATUSES, OPEN_STATUSES, PUBLIC_STATUSES, FeedbackKind, FeedbackStatus
-from .models import FeedbackItem, FeedbackStatusChange, Vote
+from .models import FeedbackItem, FeedbackStatusChange
 
-
-def _with_votes(qs):
-    # JOIN + GROUP BY: the fastest way when the list is sorted by votes (every item's count is needed).
-    return qs.annotate(vote_count=Count("votes", distinct=True))
+# Vote counts are stored on the item (kept by feedback.services.feedback_vote): nothing to join.
+VOTES_ORDER = ("-vote_count", "-created_at", "-pk")
 
 
 def _public_items():
@@ -38,24 +35,14 @@ def _public_items():
 
 
 def requests_newest(*, limit: int):
-    """The newest published dataset requests with their vote counts (home page).
-
-    Votes are counted by a correlated subquery, for the ``limit`` rows shown only: at 50,000
-    requests and 150,000 votes this takes 5 ms on PostgreSQL instead of 170 ms for a GROUP BY
-    over every vote.
-    """
-    votes = Vote.objects.filter(item=OuterRef("pk")).order_by().values("item").annotate(n=Count("pk")).values("n")
-    return (
-        _public_items()
-        .filter(kind=FeedbackKind.DATASET_REQUEST)
-        .annotate(vote_count=Coalesce(Subquery(votes, output_field=IntegerField()), 0))
-        .order_by("-created_at", "-pk")[:limit]
-    )
+    """The newest published dataset requests with their (stored) vote counts (home page)."""
+    return _public_items().filter(kind=FeedbackKind.DATASET_REQUEST).order_by("-created_at", "-pk")[:limit]
 
 
 def feedback_public_list():
-    """Published items (every status but "new"), with their vote count; default order: most voted."""
-    return _with_votes(_public_items()).order_by("-vote_count", "-created_at", "-pk")
+    """Published items (every status but "new"), with their vote count; default order: most voted
+    (the order of the ``feedback_votes_order`` index)."""
+    return _public_items().order_by(*VOTES_ORDER)
 
 
 def feedback_public_feed(*, limit: int):
@@ -102,15 +89,11 @@ def moderation_queue(*, status: str | None = None):
     if status:
         qs = qs.filter(status=status)
     overdue = Q(first_answered_at__isnull=True, created_at__lt=_overdue_cutoff(), status__in=OPEN_STATUSES)
-    return (
-        _with_votes(qs)
-        .annotate(
-            is_overdue=Case(When(overdue, then=Value(True)), default=Value(False), output_field=BooleanField()),
-            queue_new=Case(When(status=FeedbackStatus.NEW, then=Value(0)), default=Value(1)),
-            queue_closed=Case(When(status__in=CLOSED_STATUSES, then=Value(1)), default=Value(0)),
-        )
-        .order_by("queue_new", "queue_closed", "-is_overdue", "created_at")
-    )
+    return qs.annotate(
+        is_overdue=Case(When(overdue, then=Value(True)), default=Value(False), output_field=BooleanField()),
+        queue_new=Case(When(status=FeedbackStatus.NEW, then=Value(0)), default=Value(1)),
+        queue_closed=Case(When(status__in=CLOSED_STATUSES, then=Value(1)), default=Value(0)),
+    ).order_by("queue_new", "queue_closed", "-is_overdue", "created_at")
 
 
 def unanswered_older_than(*, days: int, now=None):

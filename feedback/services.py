@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts import roles
@@ -206,10 +208,27 @@ def feedback_vote(*, item: FeedbackItem, cookie_id: str | None, ip: str) -> Vote
             try:
                 with transaction.atomic():
                     Vote.objects.create(item=item, voter_key=key, ip_hash=ip_digest)
+                    # Under the row lock taken above: parallel votes add up one by one.
+                    FeedbackItem.objects.filter(pk=item.pk).update(vote_count=F("vote_count") + 1)
                 counted = True
             except IntegrityError:  # a concurrent duplicate request from the same voter
                 reason = "Ваш голос за це звернення вже враховано."
-    return VoteResult(counted=counted, votes=Vote.objects.filter(item=item).count(), reason=reason)
+        votes = FeedbackItem.objects.filter(pk=item.pk).values_list("vote_count", flat=True).get()
+    item.vote_count = votes
+    return VoteResult(counted=counted, votes=votes, reason=reason)
+
+
+def feedback_recount_votes(*, item_ids=None) -> int:
+    """Set the stored vote count from the votes themselves, for writes that bypass feedback_vote
+    (bulk loads of demo or benchmark data). ``item_ids``: only these items. Returns rows updated."""
+    counts = Vote.objects.filter(item=OuterRef("pk")).order_by().values("item").annotate(n=Count("pk")).values("n")
+    items = FeedbackItem.objects.all() if item_ids is None else FeedbackItem.objects.filter(pk__in=item_ids)
+    with transaction.atomic():
+        updated = items.update(vote_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0))
+        from common.cache import public_data_changed
+
+        public_data_changed()
+    return updated
 
 
 def feedback_due_for_erasure(*, older_than_days: int, today: dt.date):

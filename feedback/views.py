@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import roles
+from common.paging import VersionCachedPaginator
 from common.text import shorten_at_word
 from registry.models import Dataset
 
@@ -61,9 +62,9 @@ def feedback_new(request):
     initial = {}
     slug = request.GET.get("dataset")
     if slug:
-        dataset = Dataset.objects.filter(slug=slug).only("pk").first()
+        dataset = Dataset.objects.filter(slug=slug).only("slug", "title").first()
         if dataset:
-            initial["dataset"] = dataset.pk
+            initial["dataset"] = dataset
     kind = request.GET.get("kind")
     if kind:
         initial["kind"] = kind
@@ -82,7 +83,7 @@ def request_list(request):
     params["ordering"] = SORTS[sort]
     filterset = FeedbackFilterSet(params, queryset=selectors.feedback_public_list())
     items = filterset.qs if filterset.is_valid() else selectors.feedback_public_list().none()
-    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = VersionCachedPaginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -204,7 +205,7 @@ def moderation_detail(request, pk):
         "public_answer": item.public_answer,
         "internal_note": item.internal_note,
         "duplicate_of": item.duplicate_of_id,
-        "fulfilled_dataset": item.fulfilled_dataset_id,
+        "fulfilled_dataset": item.fulfilled_dataset,
     }
     if request.method == "POST":
         form = ModerationForm(request.POST, item=item)

@@ -242,7 +242,15 @@ class ProgressUpdate(models.Model):
         verbose_name = "оновлення виконання"
         verbose_name_plural = "оновлення виконання"
         ordering = ["-date", "-created_at"]
-        indexes = [models.Index(fields=["task", "-date", "-created_at"], name="update_task_latest")]
+        indexes = [
+            models.Index(fields=["task", "-date", "-created_at"], name="update_task_latest"),
+            # progress_updates_latest: the newest accepted updates are read in index order.
+            models.Index(
+                fields=["-date", "-created_at", "-id"],
+                condition=models.Q(review_state="accepted"),
+                name="update_accepted_latest",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.date}: {self.get_status_display()}"

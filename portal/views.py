@@ -25,7 +25,7 @@ from registry import selectors as registry_selectors
 from registry.choices import DatasetStatus
 from registry.schedule import is_overdue
 
-from . import health
+from . import health, home_cache
 
 OVERDUE_ON_HOME = 8
 UPDATES_ON_HOME = 6
@@ -79,13 +79,15 @@ def home(request):
                 .filter(plan_selectors.overdue_q(today=today))
                 .order_by(F("due_date").asc(nulls_last=True), "position", "id")[:OVERDUE_ON_HOME]
             ),
-            updates=list(plan_selectors.progress_updates_latest(plan=plan, limit=UPDATES_ON_HOME, user=request.user)),
+            updates=home_cache.progress_updates_latest(
+                plan=plan, limit=UPDATES_ON_HOME, user=request.user, today=today
+            ),
             departments=sorted(
                 plan_selectors.progress_by_department(plan=plan, today=today),
                 key=lambda figures: ukrainian_sort_key(figures.label),
             ),
         )
-    context["registry"] = registry_selectors.registry_figures(today=today, per_department=False)
+    context["registry"] = home_cache.registry_figures(today=today)
     context["requests"] = list(requests_newest(limit=REQUESTS_ON_HOME))
     return render(request, "portal/home.html", context)
 
