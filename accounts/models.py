@@ -39,7 +39,21 @@ class DepartmentQuerySet(models.QuerySet):
         return self.order_by(uk_order("name"))
 
 
-class Department(models.Model):
+class MatchKeyedName:
+    """A ``name`` with its ``match_key`` (case, apostrophes, spaces normalised) kept on save, so
+    imports match a written name against departments and their aliases alike."""
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        from .departments import department_match_key
+
+        self.match_key = department_match_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class Department(MatchKeyedName, models.Model):
     """A structural unit of the council: steward of datasets, responsible for plan tasks."""
 
     name = models.CharField("назва", max_length=255, unique=True)
@@ -63,21 +77,12 @@ class Department(models.Model):
         verbose_name_plural = "підрозділи"
         ordering = ["name"]
 
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        from .departments import department_match_key
-
-        self.match_key = department_match_key(self.name)
-        super().save(*args, **kwargs)
-
     @property
     def label(self) -> str:
         return self.short_name or self.name
 
 
-class DepartmentAlias(models.Model):
+class DepartmentAlias(MatchKeyedName, models.Model):
     """Another name a department is known by (its name before a renaming, a common short form).
 
     Imports match a name against departments' names and these aliases alike (accounts.departments).
@@ -93,12 +98,3 @@ class DepartmentAlias(models.Model):
         verbose_name = "інша назва підрозділу"
         verbose_name_plural = "інші назви підрозділів"
         ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        from .departments import department_match_key
-
-        self.match_key = department_match_key(self.name)
-        super().save(*args, **kwargs)

@@ -171,20 +171,25 @@ def plan_reporting_round(*, date: dt.date, batch_size: int, plans: dict) -> None
             if to_head and row["head_email"]:
                 head = (ItemKind.REPORT_HEAD, MessageKind.TASK_REPORT_HEAD, row["head_email"], row["department_id"])
                 targets.append((*head, department_extra))
-            for kind, mkind, recipient, department_id, message_extra in targets:
-                if not recipient or (row["task_id"], kind, deadline, recipient) in logged:
-                    continue
-                item = _item(row, kind=kind, key_date=deadline, date=date, statuses=statuses)
-                _add(
-                    plans,
-                    row,
-                    item,
-                    kind=mkind,
-                    recipient=recipient,
-                    department_id=department_id,
-                    date=date,
-                    extra=message_extra,
-                )
+            _add_targets(plans, row, targets, logged=logged, key_date=deadline, date=date, statuses=statuses)
+
+
+def _add_targets(plans, row, targets, *, logged, key_date, date, statuses) -> None:
+    """Plan one item per (kind, recipient) target not already logged for this task and key date."""
+    for kind, message_kind, recipient, department_id, message_extra in targets:
+        if not recipient or (row["task_id"], kind, key_date, recipient) in logged:
+            continue
+        item = _item(row, kind=kind, key_date=key_date, date=date, statuses=statuses)
+        _add(
+            plans,
+            row,
+            item,
+            kind=message_kind,
+            recipient=recipient,
+            department_id=department_id,
+            date=date,
+            extra=message_extra,
+        )
 
 
 def plan_overdue_chase(*, date: dt.date, batch_size: int, plans: dict) -> None:
@@ -215,20 +220,7 @@ def plan_overdue_chase(*, date: dt.date, batch_size: int, plans: dict) -> None:
             if days > settings.REMINDER_HEAD_ESCALATION_DAYS and row["head_email"]:
                 head = (ItemKind.OVERDUE_HEAD, MessageKind.TASK_OVERDUE_HEAD, row["head_email"], row["department_id"])
                 targets.append((*head, department_extra))
-            for kind, mkind, recipient, department_id, message_extra in targets:
-                if not recipient or (row["task_id"], kind, week, recipient) in logged:
-                    continue
-                item = _item(row, kind=kind, key_date=week, date=date, statuses=statuses)
-                _add(
-                    plans,
-                    row,
-                    item,
-                    kind=mkind,
-                    recipient=recipient,
-                    department_id=department_id,
-                    date=date,
-                    extra=message_extra,
-                )
+            _add_targets(plans, row, targets, logged=logged, key_date=week, date=date, statuses=statuses)
 
 
 def plan_quarterly(*, date: dt.date, batch_size: int, plans: dict) -> None:
