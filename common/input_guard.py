@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote_plus
 
+from django.conf import settings
 from django.http import HttpResponseBadRequest, JsonResponse
+from django.template import loader
 from django.utils.translation import gettext as _
 
 MAX_INTEGER = 2**63 - 1
@@ -29,7 +31,9 @@ def _bad_request(request, message: str):
         return JsonResponse({"success": False, "error": error}, status=400, json_dumps_params={"ensure_ascii": False})
     if request.path_info.startswith("/api/"):
         return JsonResponse({"detail": message}, status=400, json_dumps_params={"ensure_ascii": False})
-    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+    # A page in the site's look (no context processors: this runs before sessions and users).
+    page = loader.render_to_string("400.html", {"message": message, "COUNCIL_NAME": settings.COUNCIL_NAME})
+    return HttpResponseBadRequest(page)
 
 
 def _has_nul(raw: str) -> bool:

@@ -89,3 +89,15 @@ def test_nul_inside_a_json_string_is_a_400(anonymous):
     response = anonymous.post("/api/v1/requests/", json.dumps(body), content_type="application/json")
     assert response.status_code == 400
     assert "title" in response.json()
+
+
+@pytest.mark.django_db
+def test_a_nul_byte_in_a_form_gets_the_sites_400_page_not_bare_text(client, coordinator):
+    client.force_login(coordinator)
+    body = "title=%D0%94%D0%B0%D0%BD%D1%96%00&text=x"  # as a browser sends a form (urlencoded)
+    response = client.post("/feedback/new/", body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert response["Content-Type"].startswith("text/html")
+    assert "Неправильний запит" in page and "NUL" in page and 'href="/"' in page
+    assert "<script" not in page  # the strict CSP: no inline script on error pages either
