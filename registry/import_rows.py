@@ -67,6 +67,23 @@ SYNONYMS: dict[str, list[str]] = {
     "next_due_date": ["next_due_date"],
     "quality_score": ["quality_score"],
 }  # fmt: skip
+# The labels a preview shows for the field codes: the first Ukrainian name among the synonyms, else
+# the model field's own name (the code stays beside it: mappings are written with codes).
+EXTRA_LABELS = {"responsible": "відповідальна особа (ім’я, e-mail)", "links": "гіперпосилання на набір даних"}
+
+
+def field_label(code: str) -> str:
+    ukrainian = next((name for name in SYNONYMS.get(code, []) if not name.isascii()), None)
+    if ukrainian is None:
+        ukrainian = EXTRA_LABELS.get(code)
+    if ukrainian is None:
+        try:
+            ukrainian = str(Dataset._meta.get_field(code).verbose_name)
+        except Exception:  # noqa: BLE001 - a code with no model field: show the code alone
+            return code
+    return f"{ukrainian[:1].upper()}{ukrainian[1:]} ({code})"
+
+
 READ_ONLY = frozenset({"next_due_date", "quality_score"})
 CHOICES = {"status": DatasetStatus, "source": DatasetSource, "schedule_mode": ScheduleMode, "theme": DataTheme}
 DATES = ("first_published", "temporal_start", "temporal_end")  # stored as dates, read as Kyiv time

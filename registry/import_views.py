@@ -15,7 +15,7 @@ from common.spreadsheets import SpreadsheetError, parse_mapping
 
 from . import import_jobs
 from .forms import RegistryImportConfirmForm, RegistryImportForm
-from .import_rows import SYNONYMS
+from .import_rows import SYNONYMS, field_label
 from .models import RegistryImportJob
 
 REFRESH_SECONDS = 2
@@ -47,7 +47,7 @@ def import_start(request):
         else:
             return redirect("registry:import-job", pk=job.pk)
     jobs = RegistryImportJob.objects.filter(created_by=request.user).defer("content")[:10]
-    fields = ", ".join(name for name in SYNONYMS)
+    fields = "; ".join(field_label(name) for name in SYNONYMS)
     return render(request, "registry/import_start.html", {"form": form, "jobs": jobs, "fields": fields})
 
 
@@ -56,7 +56,8 @@ def import_job(request, pk):
     _coordinator(request)
     job = get_object_or_404(RegistryImportJob.objects.defer("content"), pk=pk)
     import_jobs.import_job_resend_if_lost(job=job)
-    report = job.report or {}
+    report = dict(job.report or {})
+    report["columns"] = [(header, field_label(code)) for header, code in report.get("columns", [])]
     confirm = RegistryImportConfirmForm(initial={"create_departments": job.create_departments})
     return render(
         request,

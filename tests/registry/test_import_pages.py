@@ -48,6 +48,7 @@ def test_small_file_checked_then_confirmed_in_the_request(client, coordinator):
     page = response.content.decode()
     assert "Фінансове управління" in page and "Нові підрозділи" in page
     assert "Відповідальна особа" in page  # which header became which field
+    assert "<td>Ідентифікатор набору даних (identifier)</td>" in page  # the field by its Ukrainian name
     assert Dataset.objects.count() == 0
     response = client.post(
         reverse("registry:import-job-confirm", args=[job.pk]), {"create_departments": "on"}, follow=True
