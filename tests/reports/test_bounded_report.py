@@ -146,3 +146,27 @@ def test_the_report_is_bounded_and_the_csv_attachments_hold_every_row(client, de
     assert response["Content-Security-Policy"].startswith("sandbox")
     body = b"".join(response.streaming_content).decode("utf-8-sig")
     assert body.startswith("№,Принцип,Завдання")
+
+
+def test_indicator_charts_are_bounded_too():
+    from reports import pdf
+
+    rows = [
+        {
+            "id": i,
+            "task_number": i,
+            "text": f"Показник {i}",
+            "unit": "",
+            "points": [["2019Q4", 1.0, 2.0]],
+            "reported": True,
+        }
+        for i in range(pdf.INDICATOR_CHART_LIMIT + 8)
+    ]
+    snapshot = {
+        "title": {"as_of": "31.12.2019"},
+        "summary": {"statuses": [["completed", "Виконано"]], "plan": {"counts": {"completed": 1}}, "principles": []},
+        "indicators": {"rows": rows, "reported": len(rows)},
+    }
+    charts = pdf.charts(snapshot)
+    assert len(charts["indicators"]) == pdf.INDICATOR_CHART_LIMIT
+    assert charts["indicators_more"] == 8
