@@ -5,5 +5,5 @@ EN = {
     "Прострочені завдання": "Overdue tasks",
     "Оновлення щодо виконання": "Progress updates",
     "Перелік завдань плану": "The plan's tasks",
-    "%(title)s, CSV (%(rows)s рядків)": "%(title)s, CSV (%(rows)s rows)",
+    "%(title)s (CSV)": "%(title)s (CSV)",
 }

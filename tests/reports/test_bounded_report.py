@@ -170,3 +170,22 @@ def test_indicator_charts_are_bounded_too():
     charts = pdf.charts(snapshot)
     assert len(charts["indicators"]) == pdf.INDICATOR_CHART_LIMIT
     assert charts["indicators_more"] == 8
+
+
+@pytest.mark.parametrize(
+    ("number", "word"),
+    [
+        (1, "рядок"),
+        (2, "рядки"),
+        (5, "рядків"),
+        (11, "рядків"),
+        (12, "рядків"),
+        (21, "рядок"),
+        (22, "рядки"),
+        (152, "рядки"),
+    ],
+)
+def test_counts_agree_with_nouns_in_the_report(number, word):
+    from reports.templatetags.report_words import uk_plural
+
+    assert uk_plural(number, "рядок,рядки,рядків") == word
