@@ -49,8 +49,25 @@ from registry.choices import DatasetStatus
 from registry.models import Dataset, DatasetUpdate
 
 SCHEMA = 1
-# Lists that could grow with the data print at most this many rows (the rest as "and N more").
+# Lists that could grow with the data print at most this many rows (the rest as "and N more"; the
+# full lists go into the report's CSV attachments, ``reports.attachments``).
 LIST_LIMIT = 50
+# A progress update's text is cut at about this many characters, at a word (the CSV has it whole).
+TEXT_LIMIT = 300
+
+
+def bounded(rows: list, limit: int = LIST_LIMIT) -> dict:
+    """The first ``limit`` rows, how many there are and how many are left out: the same shape at any size."""
+    return {"rows": rows[:limit], "total": len(rows), "more": max(len(rows) - limit, 0)}
+
+
+def cut_at_word(text: str, limit: int = TEXT_LIMIT) -> str:
+    """``text`` shortened to at most ``limit`` characters at a word boundary, with an ellipsis."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:.—–-") + "…"
 
 
 @dataclass(frozen=True)
@@ -314,18 +331,21 @@ def tasks_due_section(data: PlanData) -> dict:
     counts = dict.fromkeys(TaskStatus.values, 0)
     for row in rows:
         counts[row["status"]] += 1
-    return {"rows": rows, "total": len(rows), "counts": counts}
+    return {**bounded(rows), "counts": counts, "_all": rows}
 
 
 def overdue_section(data: PlanData) -> dict:
     rows = [data.row(task) for task in data.tasks if data.overdue(task)]
     rows.sort(key=lambda r: (r["due"][-4:], r["due"][3:5], r["due"][:2], r["number"]))
-    return {"rows": rows, "total": len(rows)}
+    return {**bounded(rows), "_all": rows}
 
 
 def updates_section(data: PlanData, first: Quarter | None = None) -> dict:
     """Accepted progress updates reporting on the quarter (three queries); a final report: on the
-    whole plan (``first``)."""
+    whole plan (``first``).
+
+    The PDF prints the latest update of each task, the most recent ``LIST_LIMIT`` of them, each text
+    cut at ``TEXT_LIMIT`` characters; ``_all`` (every update, whole texts) goes to the CSV attachment."""
     period = data.period
     tasks = {task.pk: task for task in data.tasks}
     updates = list(
@@ -358,9 +378,30 @@ def updates_section(data: PlanData, first: Quarter | None = None) -> dict:
                 "next_steps": update["next_steps"],
                 "period": Quarter.from_index(update["period_index"]).label(),
                 "links": links[update["id"]],
+                "task_id": task.pk,
             }
         )
-    return {"rows": rows, "total": len(rows)}
+    latest = {}  # rows are in reporting order: a task's last row is its latest update
+    for position, row in enumerate(rows):
+        latest[row["task_id"]] = position
+    printed = [rows[position] for position in sorted(latest.values())[-LIST_LIMIT:]]
+    shown = [
+        {
+            **row,
+            "text": cut_at_word(row["text"]),
+            "delay_reason": cut_at_word(row["delay_reason"]),
+            "next_steps": cut_at_word(row["next_steps"]),
+            "links": row["links"][:3],
+        }
+        for row in printed
+    ]
+    return {
+        "rows": shown,
+        "total": len(rows),
+        "tasks": len(latest),
+        "more": len(latest) - len(shown),
+        "_all": rows,
+    }
 
 
 def indicators_section(data: PlanData) -> dict:
@@ -385,7 +426,8 @@ def indicators_section(data: PlanData) -> dict:
 
 
 def appendix_section(data: PlanData) -> dict:
-    return {"rows": [data.row(task) for task in data.tasks]}
+    rows = [data.row(task) for task in data.tasks]
+    return {**bounded(rows), "_all": rows}
 
 
 # --- Registry --------------------------------------------------------------------------------
@@ -435,11 +477,15 @@ def dataset_states(*, period: Period) -> list[DatasetState]:
         "grace_days",
         "quality_score",
     )
+    # The zone is looked up once (timezone.localtime does it on every call) and due dates are
+    # memoised: at 100,000 datasets the same few thousand (date, schedule) pairs repeat.
+    zone = timezone.get_current_timezone()
+    due_dates: dict[tuple, dt.date | None] = {}
     states = []
     for row in Dataset.objects.order_by("title", "pk").values_list(*fields).iterator(chunk_size=5000):
         (pk, department_id, title, status, first_published, created_at, last_updated_at) = row[:7]
         frequency, mode, offset, grace, quality = row[7:]
-        created_on = timezone.localtime(created_at).date() if created_at else None
+        created_on = created_at.astimezone(zone).date() if created_at else None
         existed = bool((first_published and first_published <= as_of) or (created_on and created_on <= as_of))
         published = bool(
             first_published and first_published <= as_of and status in (DatasetStatus.PUBLISHED, DatasetStatus.ARCHIVED)
@@ -447,15 +493,15 @@ def dataset_states(*, period: Period) -> list[DatasetState]:
         overdue = False
         if published:
             last = last_updated_at if last_updated_at and last_updated_at < cutoff_dt else from_log.get(pk)
-            base = schedule.schedule_base_date(
-                last_updated_at=timezone.localtime(last).date() if last else None,
-                first_published=first_published,
-                created_at=None,
-            )
-            due = schedule.next_due_date(
-                last_update=base, frequency=frequency, mode=mode, calendar_offset_days=offset, grace_days=grace
-            )
-            overdue = schedule.is_overdue(due, period.cutoff)
+            key = (last.astimezone(zone).date() if last else None, first_published, frequency, mode, offset, grace)
+            if key not in due_dates:
+                base = schedule.schedule_base_date(
+                    last_updated_at=key[0], first_published=first_published, created_at=None
+                )
+                due_dates[key] = schedule.next_due_date(
+                    last_update=base, frequency=frequency, mode=mode, calendar_offset_days=offset, grace_days=grace
+                )
+            overdue = schedule.is_overdue(due_dates[key], period.cutoff)
         states.append(
             DatasetState(
                 id=pk,
@@ -682,15 +728,27 @@ def scorecard_section(*, data: PlanData, datasets: list[DatasetState], period: P
 # --- The whole report ----------------------------------------------------------------------------
 
 
-def build_snapshot(
+# Sections whose whole list goes to a CSV attachment (the snapshot keeps the bounded part).
+FULL_LISTS = ("tasks_due", "overdue", "updates", "appendix")
+
+
+def build_snapshot(**kwargs) -> dict:
+    """The report's snapshot only (see ``build_report``)."""
+    return build_report(**kwargs)[0]
+
+
+def build_report(
     *,
     quarter: Quarter,
     plan: ActionPlan | None = None,
     previous: dict | None = None,
     today: dt.date | None = None,
     final: bool = False,
-) -> dict:
+) -> tuple[dict, dict[str, list[dict]]]:
     """Every figure of the report for ``quarter``; ``previous`` is the previous quarter's snapshot, if any.
+
+    Returns the snapshot (what the PDF prints: lists bounded to ``LIST_LIMIT`` rows) and the full lists
+    by section (``FULL_LISTS``) for the CSV attachments.
 
     ``final``: the final report of a finished plan: figures as of its last quarter, and the updates
     of every reporting period of the plan (the same sections and PDF otherwise)."""
@@ -735,4 +793,6 @@ def build_snapshot(
             "Підсумковий звіт про виконання плану дій з реалізації принципів Міжнародної хартії відкритих даних "
             f"за весь період: {plan.start.label()} – {plan.end.label()}"
         )
-    return snapshot
+    snapshot["list_limit"] = LIST_LIMIT
+    full_lists = {name: snapshot[name].pop("_all") for name in FULL_LISTS}
+    return snapshot, full_lists

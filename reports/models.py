@@ -3,12 +3,17 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from common.quarters import Quarter
 
 
 def report_upload_to(instance, filename):
     return f"reports/{instance.year}/{filename}"
+
+
+def attachment_upload_to(instance, filename):
+    return f"reports/{instance.report.year}/{filename}"
 
 
 class QuarterlyReport(models.Model):
@@ -71,3 +76,41 @@ class ReportRecipient(models.Model):
 
     def __str__(self):
         return f"{self.name} <{self.email}>"
+
+
+class AttachmentKind(models.TextChoices):
+    TASKS_DUE = "tasks_due", _("Завдання з терміном виконання у кварталі")
+    OVERDUE = "overdue", _("Прострочені завдання")
+    UPDATES = "updates", _("Оновлення щодо виконання")
+    TASKS = "tasks", _("Перелік завдань плану")
+
+
+SLUGS = {"tasks_due": "termin-u-kvartali", "overdue": "prostrocheni", "updates": "onovlennia", "tasks": "zavdannia"}
+
+
+class ReportAttachment(models.Model):
+    """A full list of the report as CSV (the PDF prints a bounded part), stored next to the PDF.
+
+    ``key`` is chosen before the PDF is rendered, so the PDF links to the file by it."""
+
+    report = models.ForeignKey(QuarterlyReport, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField("перелік", max_length=20, choices=AttachmentKind.choices)
+    key = models.UUIDField("ключ", unique=True)
+    file = models.FileField("файл", upload_to=attachment_upload_to, max_length=255)
+    rows = models.PositiveIntegerField("рядків", default=0)
+    size = models.PositiveIntegerField("розмір, байт", default=0)
+    checksum = models.CharField("контрольна сума SHA-256", max_length=64)
+
+    class Meta:
+        verbose_name = "додаток до звіту"
+        verbose_name_plural = "додатки до звітів"
+        ordering = ["report", "pk"]
+        constraints = [models.UniqueConstraint(fields=["report", "kind"], name="report_attachment_unique_kind")]
+
+    def __str__(self):
+        return f"{self.report}: {self.get_kind_display()}"
+
+    @property
+    def filename(self) -> str:
+        report = self.report
+        return f"zvit-{report.year}-q{report.quarter}-v{report.version}-{SLUGS[self.kind]}.csv"

@@ -26,6 +26,8 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: E402
 from common.charts import BarRow, indicator_chart, progress_bars  # noqa: E402
 
 BASE_URL = "file:///"
+# Indicator charts printed (a third of a page each): the report keeps the same length at any size.
+INDICATOR_CHART_LIMIT = 12
 
 
 class RefusedURL(ValueError):
@@ -83,9 +85,11 @@ def charts(snapshot: dict) -> dict:
                     id_prefix=f"indicator-{row['id']}",
                 ),
             )
-            for row in snapshot.get("indicators", {}).get("rows", [])
-            if row["reported"]
+            for row in [r for r in snapshot.get("indicators", {}).get("rows", []) if r["reported"]][
+                :INDICATOR_CHART_LIMIT
+            ]
         ],
+        "indicators_more": max(snapshot.get("indicators", {}).get("reported", 0) - INDICATOR_CHART_LIMIT, 0),
     }
 
 

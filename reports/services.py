@@ -18,8 +18,8 @@ from django.utils import timezone
 from accounts import roles
 from common.quarters import Quarter
 
-from . import context, pdf
-from .models import QuarterlyReport, ReportRecipient
+from . import attachments, context, pdf
+from .models import QuarterlyReport, ReportAttachment, ReportRecipient
 
 logger = logging.getLogger(__name__)
 
@@ -70,12 +70,17 @@ def report_generate(*, year: int, quarter: int, by=None, run_key: str = "") -> Q
         existing = QuarterlyReport.objects.filter(run_key=run_key).first()
         if existing is not None:
             return existing
-    snapshot = context.build_snapshot(quarter=period, previous=previous_snapshot(period), today=today)
-    temporary = pdf.render_to_temporary(snapshot)
+    snapshot, full_lists = context.build_report(quarter=period, previous=previous_snapshot(period), today=today)
+    files = attachments.prepare(snapshot, full_lists)
+    try:
+        temporary = pdf.render_to_temporary(snapshot)
+    except BaseException:
+        attachments.discard(files)
+        raise
     try:
         for attempt in range(3):
             try:
-                return _store(period=period, snapshot=snapshot, path=temporary, by=by, run_key=run_key)
+                return _store(period=period, snapshot=snapshot, path=temporary, files=files, by=by, run_key=run_key)
             except IntegrityError:
                 # Another process took this version number (or this run) meanwhile: look again.
                 if attempt == 2:
@@ -83,6 +88,7 @@ def report_generate(*, year: int, quarter: int, by=None, run_key: str = "") -> Q
         raise AssertionError("unreachable")
     finally:
         temporary.unlink(missing_ok=True)
+        attachments.discard(files)
 
 
 def final_report_generate(*, plan, by=None) -> QuarterlyReport:
@@ -99,12 +105,18 @@ def final_report_generate(*, plan, by=None) -> QuarterlyReport:
         return existing
     today = timezone.localdate()
     period = plan.end
-    snapshot = context.build_snapshot(quarter=period, plan=plan, today=today, final=True)
-    temporary = pdf.render_to_temporary(snapshot)
+    snapshot, full_lists = context.build_report(quarter=period, plan=plan, today=today, final=True)
+    files = attachments.prepare(snapshot, full_lists)
     try:
-        return _store(period=period, snapshot=snapshot, path=temporary, by=by, run_key=run_key)
+        temporary = pdf.render_to_temporary(snapshot)
+    except BaseException:
+        attachments.discard(files)
+        raise
+    try:
+        return _store(period=period, snapshot=snapshot, path=temporary, files=files, by=by, run_key=run_key)
     finally:
         temporary.unlink(missing_ok=True)
+        attachments.discard(files)
 
 
 def _checksum(path: Path) -> str:
@@ -116,7 +128,7 @@ def _checksum(path: Path) -> str:
 
 
 @transaction.atomic
-def _store(*, period: Quarter, snapshot: dict, path: Path, by, run_key: str) -> QuarterlyReport:
+def _store(*, period: Quarter, snapshot: dict, path: Path, files=(), by, run_key: str) -> QuarterlyReport:
     # Lock the quarter's versions (PostgreSQL); the unique constraint guards SQLite and races.
     versions = QuarterlyReport.objects.select_for_update().filter(year=period.year, quarter=period.number)
     if run_key:
@@ -135,16 +147,30 @@ def _store(*, period: Quarter, snapshot: dict, path: Path, by, run_key: str) -> 
         run_key=run_key,
     )
     report.full_clean(exclude=["pdf", "generated_by"])
-    stored_name = None
+    stored_names = []
     try:
         with path.open("rb") as handle:
             report.pdf.save(report.filename, File(handle), save=False)
-        stored_name = report.pdf.name
+        stored_names.append(report.pdf.name)
         with transaction.atomic():
             report.save()
+            # The CSV attachments: same storage as the PDF, all or nothing with it.
+            for item in files:
+                attachment = ReportAttachment(
+                    report=report,
+                    kind=item.kind,
+                    key=item.key,
+                    rows=item.rows,
+                    size=item.path.stat().st_size,
+                    checksum=_checksum(item.path),
+                )
+                with item.path.open("rb") as handle:
+                    attachment.file.save(attachment.filename, File(handle), save=False)
+                stored_names.append(attachment.file.name)
+                attachment.save()
     except BaseException:
-        if stored_name:
-            report.pdf.storage.delete(stored_name)
+        for name in stored_names:
+            report.pdf.storage.delete(name)
         raise
     logger.info("Quarterly report %s v%s generated (%s bytes)", period, version, report.size)
     return report

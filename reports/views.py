@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import roles
-from common.downloads import download_headers
+from common.downloads import download_headers, download_response
 from common.outbox import outbox_send
 
 from . import selectors, services, tasks
 from .forms import GenerateReportForm
-from .models import QuarterlyReport
+from .models import QuarterlyReport, ReportAttachment
 
 
 @require_GET
@@ -37,6 +37,17 @@ def report_download(request, pk):
         raise Http404(_("Файл звіту не знайдено.")) from exc
     response = FileResponse(handle, as_attachment=True, filename=report.filename, content_type="application/pdf")
     return download_headers(response)  # nosniff + sandbox, as every stored file (common.downloads)
+
+
+@require_GET
+def report_attachment_download(request, key):
+    """A report's full list as CSV (linked from the PDF by its key), served as every stored file is."""
+    attachment = get_object_or_404(ReportAttachment.objects.select_related("report"), key=key)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404(_("Файл звіту не знайдено.")) from exc
+    return download_response(handle, filename=attachment.filename)
 
 
 def _back(request):

@@ -41,10 +41,14 @@ def test_final_report_covers_the_whole_period_once(plan, coordinator, department
     plan_set_status(plan=plan, status=PlanStatus.FINISHED, by=coordinator)
     report = services.final_report_generate(plan=plan, by=coordinator)
     assert report.snapshot["final"] is True and (report.year, report.quarter) == (2020, 4)
-    assert [r["text"] for r in report.snapshot["updates"]["rows"]] == ["Почали у 2019 році.", "Завершуємо у 2020 році."]
+    # Issue 21: the PDF prints each task's latest update; every update of the plan is in the CSV.
+    assert [r["text"] for r in report.snapshot["updates"]["rows"]] == ["Завершуємо у 2020 році."]
+    assert report.snapshot["updates"]["total"] == 2
     text = pdf_text(report.pdf.path)
     assert "Підсумковий звіт про виконання плану дій за весь період" in text
-    assert "Почали у 2019 році." in text and "Завершуємо у 2020 році." in text
+    assert "Завершуємо у 2020 році." in text
+    updates_csv = report.attachments.get(kind="updates").file.read().decode("utf-8-sig")
+    assert "Почали у 2019 році." in updates_csv and "Завершуємо у 2020 році." in updates_csv
     # The indicator: target and actual per reporting period, as a chart in the PDF too.
     [row] = report.snapshot["indicators"]["rows"]
     assert row["points"] == [["2019Q2", 3.0, 10.0], ["2020Q3", 8.0, 10.0]]
