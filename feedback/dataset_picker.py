@@ -9,6 +9,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models import Q
 from django.http import JsonResponse
 from django.urls import reverse_lazy
@@ -32,7 +33,9 @@ def dataset_search(query: str, *, limit: int = SEARCH_LIMIT) -> list[dict]:
     query = (query or "").strip()[:QUERY_MAX]
     if len(query) < QUERY_MIN:
         return []
-    matches = _searchable().filter(Q(title__icontains=query) | Q(slug__istartswith=query)).order_by("title", "pk")
+    # SQLite's LIKE ignores case for Latin letters only; its REGEXP (Python's re) ignores it for Cyrillic too.
+    title = {"title__iregex": re.escape(query)} if connection.vendor == "sqlite" else {"title__icontains": query}
+    matches = _searchable().filter(Q(**title) | Q(slug__istartswith=query)).order_by("title", "pk")
     return [{"slug": d.slug, "title": d.title} for d in matches[:limit]]
 
 
@@ -53,7 +56,8 @@ def resolve_dataset(value: str) -> Dataset | None:
         found = _searchable().filter(slug__iexact=candidate).first()
         if found:
             return found
-    by_title = list(_searchable().filter(title__iexact=value).order_by("pk")[:2])
+    exact = {"title__iregex": f"^{re.escape(value)}$"} if connection.vendor == "sqlite" else {"title__iexact": value}
+    by_title = list(_searchable().filter(**exact).order_by("pk")[:2])
     if len(by_title) == 1:
         return by_title[0]
     if by_title:
