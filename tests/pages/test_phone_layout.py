@@ -30,6 +30,12 @@ OFF_SCREEN = """(limit) => [...document.querySelectorAll('main td, main th, main
        + ' «' + (el.textContent || '').trim().slice(0, 40) + '» right='
        + Math.round(el.getBoundingClientRect().right))"""
 
+# Filter controls sticking out of their grey box (a <select> as wide as its longest option).
+OUT_OF_BOX = """() => [...document.querySelectorAll('.filters select, .filters input, .filters button')]
+  .filter(el => el.getClientRects().length
+          && el.getBoundingClientRect().right > el.closest('.filters').getBoundingClientRect().right + 0.5)
+  .map(el => el.id || el.name || el.tagName)"""
+
 
 @pytest.fixture
 def demo(transactional_db):
@@ -71,6 +77,7 @@ def _check(page, url, suffix=""):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{url}: the page is {width} px wide on a {PHONE['width']} px screen"
     assert page.evaluate(OFF_SCREEN, PHONE["width"]) == [], url
+    assert page.evaluate(OUT_OF_BOX) == [], url
     assert_no_serious_axe_violations(page)
     name = url.split("/", 3)[-1].strip("/").replace("/", "_").replace("?", "_").replace("=", "-") or "home"
     page.screenshot(path=str(SCREENSHOTS / f"{name}{suffix}.png"), full_page=True)
