@@ -52,6 +52,16 @@ def _completion_bar(figures, *, title: str, label: str, id_prefix: str):
     return progress_bar(done=figures.completed, total=counted, title=title, label=label, id_prefix=id_prefix)
 
 
+def _principles_chart(principles, **size):
+    return progress_bars(
+        [BarRow(figures.label, figures.counts) for figures in principles],
+        statuses=status_choices(),
+        title=_("Стан завдань за принципами хартії"),
+        description=_("Кількість завдань кожного принципу за станом виконання."),
+        **size,
+    )
+
+
 @cache_public_page
 def home(request):
     plans, plan, plan_message = plan_context(request)
@@ -66,12 +76,10 @@ def home(request):
                 overall, title=_("Виконання плану"), label=plan.title, id_prefix="plan-completion"
             ),
             principles=principles,
-            principles_chart=progress_bars(
-                [BarRow(figures.label, figures.counts) for figures in principles],
-                statuses=status_choices(),
-                title=_("Стан завдань за принципами хартії"),
-                description=_("Кількість завдань кожного принципу за станом виконання."),
-                id_prefix="principles",
+            principles_chart=_principles_chart(principles, id_prefix="principles"),
+            # Phones: the same bars drawn 360 wide, so they scale to the screen with legible text.
+            principles_chart_compact=_principles_chart(
+                principles, id_prefix="principles-compact", width=360, label_width=130
             ),
             status_counts=_status_counts(overall),
             overdue_tasks=list(

@@ -67,7 +67,7 @@ def test_home_filters_task_page_and_language(page, live_server, demo):
     page.goto(f"{live_server.url}/")
     assert page.get_by_role("heading", name="Відкриті дані громади").is_visible()
     assert page.locator("svg.chart-progress-bar").count() == 1
-    assert page.locator("svg.chart-progress-bars .bar-row").count() == 6  # one bar per Charter principle
+    assert page.locator(".chart-wide svg.chart-progress-bars .bar-row").count() == 6  # one bar per Charter principle
     page.screenshot(path=str(SCREENSHOTS / "pages-home.png"), full_page=True)
 
     # The task list: filter by status through the form (no JavaScript needed), then by text.
