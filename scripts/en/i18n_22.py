@@ -12,6 +12,8 @@ EN = {
     # Home: tasks done out of all (templates/portal/home.html)
     "%(done)s з %(total)s завдання": "%(done)s of %(total)s task",
     "%(done)s з %(total)s завдань": "%(done)s of %(total)s tasks",
+    # Completion bar figure, "40 % (4 of 10)" (common/charts.py)
+    "%(done)s з %(total)s": "%(done)s of %(total)s",
     # Moderation queue legend (templates/feedback/moderation_queue.html)
     "Позначка «без відповіді понад %(days)s дн.» — відкриті звернення без жодної відповіді, старші за %(days)s день.": (
         "“No answer for over %(days)s day” marks open messages without any answer that are older than %(days)s day."
