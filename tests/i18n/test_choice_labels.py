@@ -1,0 +1,42 @@
+"""Choice labels are translated at the source (gettext_lazy): English pages name statuses and
+frequencies in English, while files, e-mails and the PDF report keep reading and writing Ukrainian."""
+
+from django.utils import translation
+
+from plan.choices import TaskStatus
+from plan.labels import status_label, ukrainian_status_labels
+from registry.choices import DatasetStatus, Frequency
+from registry.ckan.query import frequency_codes
+from registry.passport import frequency_from_words
+from registry.resources import ChoiceWidget
+from tests.registry.factories import DatasetFactory
+
+
+def _get(client, url, language):
+    client.cookies["django_language"] = language
+    return client.get(url).content.decode()
+
+
+def test_dataset_status_and_frequency_are_english_on_english_pages(client, db):
+    dataset = DatasetFactory(status=DatasetStatus.PUBLISHED, frequency=Frequency.MONTHLY, title="Бюджет міста")
+    for url in (f"/registry/{dataset.slug}/", "/registry/"):
+        english = _get(client, url, "en")
+        assert '<span class="status status-published">Published</span>' in english, url
+        assert "Monthly" in english and "Щомісяця" not in english and "Оприлюднено</span>" not in english, url
+        ukrainian = _get(client, url, "uk")
+        assert '<span class="status status-published">Оприлюднено</span>' in ukrainian and "Щомісяця" in ukrainian, url
+
+
+def test_task_status_labels_follow_the_language():
+    assert status_label(TaskStatus.SUBSTANTIAL) == "Суттєвий прогрес"
+    with translation.override("en"):
+        assert status_label(TaskStatus.SUBSTANTIAL) == "Substantial progress"
+        assert ukrainian_status_labels()[TaskStatus.SUBSTANTIAL] == "Суттєвий прогрес"  # e-mails, stored JSON
+        assert all(type(label) is str for label in ukrainian_status_labels().values())
+
+
+def test_imports_read_ukrainian_labels_whatever_the_language():
+    with translation.override("en"):
+        assert frequency_from_words("Щомісяця") == Frequency.MONTHLY
+        assert ChoiceWidget(DatasetStatus).clean("Оприлюднено") == DatasetStatus.PUBLISHED
+        assert frequency_codes("Щокварталу") == [Frequency.QUARTERLY]
