@@ -21,4 +21,15 @@ EN = {
     "Позначка «без відповіді понад %(days)s дн.» — відкриті звернення без жодної відповіді, старші за %(days)s днів.": (
         "“No answer for over %(days)s days” marks open messages without any answer that are older than %(days)s days."
     ),
+    # Feedback kinds and statuses, now translated at the source (feedback/choices.py)
+    "Запит на набір даних": "Dataset request",
+    "Пропозиція": "Suggestion",
+    "Помилка в наборі даних": "Error in a dataset",
+    "Питання": "Question",
+    "Новий": "New",
+    "Опубліковано": "Published",
+    "Надано відповідь": "Answered",
+    "У роботі": "In progress",
+    "Відхилено": "Rejected",
+    "Дублікат": "Duplicate",
 }

@@ -1,14 +1,19 @@
 """Choice labels are translated at the source (gettext_lazy): English pages name statuses and
 frequencies in English, while files, e-mails and the PDF report keep reading and writing Ukrainian."""
 
+import pytest
+from django.core import mail
 from django.utils import translation
 
+from feedback import services
+from feedback.choices import FeedbackStatus
 from plan.choices import TaskStatus
 from plan.labels import status_label, ukrainian_status_labels
 from registry.choices import DatasetStatus, Frequency
 from registry.ckan.query import frequency_codes
 from registry.passport import frequency_from_words
 from registry.resources import ChoiceWidget
+from tests.feedback.factories import submit
 from tests.registry.factories import DatasetFactory
 
 
@@ -40,3 +45,17 @@ def test_imports_read_ukrainian_labels_whatever_the_language():
         assert frequency_from_words("Щомісяця") == Frequency.MONTHLY
         assert ChoiceWidget(DatasetStatus).clean("Оприлюднено") == DatasetStatus.PUBLISHED
         assert frequency_codes("Щокварталу") == [Frequency.QUARTERLY]
+
+
+@pytest.mark.django_db
+def test_feedback_labels_are_lazy_but_the_requesters_email_stays_ukrainian(
+    coordinator, django_capture_on_commit_callbacks
+):
+    item = submit(email="resident@example.net", consent=True)
+    with translation.override("en"):  # a coordinator moderating on the English pages
+        assert str(FeedbackStatus.FULFILLED.label) == "Completed"
+        with django_capture_on_commit_callbacks(execute=True):
+            services.feedback_moderate(item=item, by=coordinator, status=FeedbackStatus.PUBLISHED)
+            services.feedback_moderate(item=item, by=coordinator, status=FeedbackStatus.FULFILLED)
+    subjects = [m.subject for m in mail.outbox if m.to == ["resident@example.net"]]
+    assert subjects and subjects[-1].endswith(": Виконано"), subjects
