@@ -1,6 +1,7 @@
 """Controlled vocabularies of the registry, matching data.gov.ua and DCAT-AP."""
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 EU_FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/"
@@ -76,3 +77,9 @@ class DatasetSource(models.TextChoices):
 class RequiredDatasetScope(models.TextChoices):
     ALL_HOLDERS = "all_holders", "Усі розпорядники інформації"
     LOCAL_SELF_GOVERNMENT = "local_self_government", "Органи місцевого самоврядування"
+
+
+def ukrainian_label(choice: models.Choices) -> str:
+    """The choice's Ukrainian label whatever the page's language: for files and feeds that importers read back."""
+    with translation.override("uk"):
+        return str(choice.label)

@@ -10,8 +10,10 @@ from feedback.choices import FeedbackStatus
 from plan.choices import TaskStatus
 from plan.labels import status_label, ukrainian_status_labels
 from registry.choices import DatasetStatus, Frequency
+from registry.ckan.dicts import frequency_label
 from registry.ckan.query import frequency_codes
 from registry.passport import frequency_from_words
+from registry.passport_files import passport_values
 from registry.resources import ChoiceWidget
 from tests.feedback.factories import submit
 from tests.registry.factories import DatasetFactory
@@ -59,3 +61,11 @@ def test_feedback_labels_are_lazy_but_the_requesters_email_stays_ukrainian(
             services.feedback_moderate(item=item, by=coordinator, status=FeedbackStatus.FULFILLED)
     subjects = [m.subject for m in mail.outbox if m.to == ["resident@example.net"]]
     assert subjects and subjects[-1].endswith(": Виконано"), subjects
+
+
+def test_files_and_ckan_write_the_ukrainian_frequency_word_read_back_by_imports(db):
+    dataset = DatasetFactory(frequency=Frequency.MONTHLY)
+    with translation.override("en"):
+        assert str(Frequency.MONTHLY.label) == "Monthly"
+        assert frequency_label(Frequency.MONTHLY) == "Щомісяця"
+        assert passport_values(dataset, personal=False)["Періодичність актуалізації"] == "Щомісяця"
