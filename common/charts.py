@@ -320,7 +320,7 @@ def progress_bar(
     prefix = _prefix(id_prefix)
     done, total = max(int(done), 0), max(int(total), 0)
     share = percentages([done, total - done])[0] if total else 0
-    figure = f"{percent(share)} ({done} {_('з')} {total})"
+    figure = f"{percent(share)} (" + _("%(done)s з %(total)s") % {"done": done, "total": total} + ")"
     text_width = len(figure) * CHAR_WIDTH + 8
     bar_width = max(width - text_width, 40)
     filled = bar_width * done / total if total else 0

@@ -1,23 +1,24 @@
 """Controlled vocabularies of public feedback."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class FeedbackKind(models.TextChoices):
-    DATASET_REQUEST = "dataset_request", "Запит на набір даних"
-    SUGGESTION = "suggestion", "Пропозиція"
-    DATA_ERROR = "data_error", "Помилка в наборі даних"
-    QUESTION = "question", "Питання"
+    DATASET_REQUEST = "dataset_request", _("Запит на набір даних")
+    SUGGESTION = "suggestion", _("Пропозиція")
+    DATA_ERROR = "data_error", _("Помилка в наборі даних")
+    QUESTION = "question", _("Питання")
 
 
 class FeedbackStatus(models.TextChoices):
-    NEW = "new", "Новий"
-    PUBLISHED = "published", "Опубліковано"
-    ANSWERED = "answered", "Надано відповідь"
-    IN_PROGRESS = "in_progress", "У роботі"
-    FULFILLED = "fulfilled", "Виконано"
-    REJECTED = "rejected", "Відхилено"
-    DUPLICATE = "duplicate", "Дублікат"
+    NEW = "new", _("Новий")
+    PUBLISHED = "published", _("Опубліковано")
+    ANSWERED = "answered", _("Надано відповідь")
+    IN_PROGRESS = "in_progress", _("У роботі")
+    FULFILLED = "fulfilled", _("Виконано")
+    REJECTED = "rejected", _("Відхилено")
+    DUPLICATE = "duplicate", _("Дублікат")
 
 
 # "new" items wait for a coordinator and are never shown publicly; every other status is public.

@@ -109,4 +109,4 @@ def load(stdout):
         )
         services.feedback_recount_votes(item_ids=[item.pk])
         created += 1
-    stdout.write(f"Звернення: додано {created} демонстраційних запитів.")
+    stdout.write(f"Звернення: додано демонстраційних запитів: {created}.")

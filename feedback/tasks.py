@@ -7,7 +7,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts import roles
 from common.text import single_line
@@ -32,6 +32,7 @@ def coordinator_emails() -> list[str]:
 
 
 @shared_task
+@translation.override("uk")  # the e-mails are Ukrainian; choice labels follow the active language
 def notify_coordinators_new_feedback(item_id: int) -> bool:
     """Tell every coordinator with an e-mail that new feedback awaits moderation (once per item)."""
     with transaction.atomic():
@@ -57,6 +58,7 @@ def notify_coordinators_new_feedback(item_id: int) -> bool:
 
 
 @shared_task
+@translation.override("uk")
 def notify_requester(change_id: int) -> bool:
     """Tell the requester (if they left an address) that their item was answered or changed status."""
     with transaction.atomic():

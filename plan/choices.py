@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class PlanStatus(models.TextChoices):
@@ -15,11 +16,11 @@ class PlanStatus(models.TextChoices):
 class TaskStatus(models.TextChoices):
     """The OGP completion scale, plus cancelled."""
 
-    NOT_STARTED = "not_started", "Не розпочато"
-    LIMITED = "limited", "Обмежений прогрес"
-    SUBSTANTIAL = "substantial", "Суттєвий прогрес"
-    COMPLETED = "completed", "Виконано"
-    CANCELLED = "cancelled", "Скасовано"
+    NOT_STARTED = "not_started", _("Не розпочато")
+    LIMITED = "limited", _("Обмежений прогрес")
+    SUBSTANTIAL = "substantial", _("Суттєвий прогрес")
+    COMPLETED = "completed", _("Виконано")
+    CANCELLED = "cancelled", _("Скасовано")
 
 
 # A task with one of these statuses is never overdue.

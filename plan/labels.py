@@ -6,22 +6,12 @@ English pages say "quarter IV of 2019" instead.
 
 from __future__ import annotations
 
+from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from common.quarters import ROMAN, Quarter
 
 from .choices import TaskStatus
-
-# TaskStatus labels are plain strings in choices.py; marked here so that makemessages finds them
-# (tests/pages/test_labels.py keeps this list equal to the choices).
-STATUS_MESSAGES = (
-    gettext_noop("Не розпочато"),
-    gettext_noop("Обмежений прогрес"),
-    gettext_noop("Суттєвий прогрес"),
-    gettext_noop("Виконано"),
-    gettext_noop("Скасовано"),
-)
 
 
 def quarter_label(quarter: Quarter) -> str:
@@ -46,13 +36,19 @@ def period_label(start: Quarter, end: Quarter) -> str:
 
 
 def status_label(value: str) -> str:
-    """The status's name in the visitor's language (TaskStatus labels are Ukrainian source strings)."""
+    """The status's name in the visitor's language (TaskStatus labels are lazy translations)."""
     try:
-        return _(TaskStatus(value).label)
+        return str(TaskStatus(value).label)
     except ValueError:
         return value
 
 
 def status_choices() -> list[tuple[str, str]]:
     """``TaskStatus.choices`` translated, in the order of the OGP scale."""
-    return [(value, _(label)) for value, label in TaskStatus.choices]
+    return [(value, str(label)) for value, label in TaskStatus.choices]
+
+
+def ukrainian_status_labels() -> dict[str, str]:
+    """Status value -> Ukrainian name, as plain strings: for e-mails and records stored as JSON."""
+    with translation.override("uk"):
+        return {value: str(label) for value, label in TaskStatus.choices}

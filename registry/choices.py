@@ -1,6 +1,8 @@
 """Controlled vocabularies of the registry, matching data.gov.ua and DCAT-AP."""
 
 from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 EU_FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/"
 
@@ -8,15 +10,15 @@ EU_FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/"
 class Frequency(models.TextChoices):
     """data.gov.ua `update_frequency` values, with their Ukrainian labels."""
 
-    MORE_THAN_DAILY = "more_than_daily", "Більш як один раз на день"
-    DAILY = "daily", "Щодня"
-    WEEKLY = "weekly", "Щотижня"
-    MONTHLY = "monthly", "Щомісяця"
-    QUARTERLY = "quarterly", "Щокварталу"
-    HALF_YEARLY = "half_yearly", "Кожного півріччя"
-    YEARLY = "yearly", "Щороку"
-    ON_CHANGE = "on_change", "Відразу після внесення змін"
-    NO_LONGER_UPDATED = "no_longer_updated", "Більше не оновлюється"
+    MORE_THAN_DAILY = "more_than_daily", _("Більш як один раз на день")
+    DAILY = "daily", _("Щодня")
+    WEEKLY = "weekly", _("Щотижня")
+    MONTHLY = "monthly", _("Щомісяця")
+    QUARTERLY = "quarterly", _("Щокварталу")
+    HALF_YEARLY = "half_yearly", _("Кожного півріччя")
+    YEARLY = "yearly", _("Щороку")
+    ON_CHANGE = "on_change", _("Відразу після внесення змін")
+    NO_LONGER_UPDATED = "no_longer_updated", _("Більше не оновлюється")
 
 
 EU_FREQUENCY_URI = {
@@ -59,10 +61,10 @@ class ScheduleMode(models.TextChoices):
 
 
 class DatasetStatus(models.TextChoices):
-    PLANNED = "planned", "Заплановано"
-    IN_PREPARATION = "in_preparation", "Готується"
-    PUBLISHED = "published", "Оприлюднено"
-    ARCHIVED = "archived", "Архівний"
+    PLANNED = "planned", _("Заплановано")
+    IN_PREPARATION = "in_preparation", _("Готується")
+    PUBLISHED = "published", _("Оприлюднено")
+    ARCHIVED = "archived", _("Архівний")
 
 
 class DatasetSource(models.TextChoices):
@@ -75,3 +77,9 @@ class DatasetSource(models.TextChoices):
 class RequiredDatasetScope(models.TextChoices):
     ALL_HOLDERS = "all_holders", "Усі розпорядники інформації"
     LOCAL_SELF_GOVERNMENT = "local_self_government", "Органи місцевого самоврядування"
+
+
+def ukrainian_label(choice: models.Choices) -> str:
+    """The choice's Ukrainian label whatever the page's language: for files and feeds that importers read back."""
+    with translation.override("uk"):
+        return str(choice.label)

@@ -71,7 +71,7 @@ def _required(words):
 def load(stdout) -> list[Dataset]:
     if LIST_835.exists():
         summary = required_datasets_import(source=LIST_835)
-        stdout.write(f"Перелік Постанови 835: {summary['total']} наборів (нових {summary['created']}).")
+        stdout.write(f"Перелік Постанови 835, наборів: {summary['total']} (нових: {summary['created']}).")
     departments = [department_get_or_create(name=name)[0] for name, _short, _email in DEMO_DEPARTMENTS]
     now = timezone.now()
     datasets, created = [], 0
@@ -106,5 +106,5 @@ def load(stdout) -> list[Dataset]:
                 )
             created += 1
         datasets.append(dataset)
-    stdout.write(f"Демо-реєстр: {len(datasets)} наборів (нових {created}).")
+    stdout.write(f"Демо-реєстр, наборів: {len(datasets)} (нових: {created}).")
     return datasets

@@ -10,9 +10,12 @@ register is imported back unchanged.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
+
+from django.utils import translation
 
 from .choices import Frequency
 
@@ -87,9 +90,14 @@ def _words(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-_FREQUENCY_LOOKUP = {_words(word): frequency for frequency, words in _FREQUENCY_WORDS.items() for word in words}
-_FREQUENCY_LOOKUP.update({_words(f.label): f for f in Frequency})
-_FREQUENCY_LOOKUP.update({_words(f.value): f for f in Frequency})
+@functools.cache
+def _frequency_lookup() -> dict[str, Frequency]:
+    """Words -> frequency; built on first use, as the labels are lazy translations (Ukrainian is read here)."""
+    lookup = {_words(word): frequency for frequency, words in _FREQUENCY_WORDS.items() for word in words}
+    with translation.override("uk"):
+        lookup.update({_words(f.label): f for f in Frequency})
+    lookup.update({_words(f.value): f for f in Frequency})
+    return lookup
 
 
 def frequency_from_words(text) -> Frequency | None:
@@ -97,9 +105,10 @@ def frequency_from_words(text) -> Frequency | None:
     words = _words(text)
     if not words:
         return None
-    if words in _FREQUENCY_LOOKUP:
-        return _FREQUENCY_LOOKUP[words]
-    return _FREQUENCY_LOOKUP.get(_ONCE.sub("раз ", words))
+    lookup = _frequency_lookup()
+    if words in lookup:
+        return lookup[words]
+    return lookup.get(_ONCE.sub("раз ", words))
 
 
 # -- the responsible person ------------------------------------------------------------------

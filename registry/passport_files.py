@@ -15,7 +15,7 @@ import json
 from common.xlsx import build_xlsx
 
 from . import passport
-from .choices import Frequency
+from .choices import Frequency, ukrainian_label
 from .models import Dataset
 from .resources import escape_formula
 
@@ -37,7 +37,7 @@ def passport_values(dataset: Dataset, *, personal: bool) -> dict[str, str]:
         "first_published": passport.format_date(dataset.first_published),
         "last_updated_at": passport.format_kyiv_datetime(dataset.last_updated_at),
         "formats": dataset.formats,
-        "frequency": str(Frequency(dataset.frequency).label) if dataset.frequency else "",
+        "frequency": ukrainian_label(Frequency(dataset.frequency)) if dataset.frequency else "",
         "keywords": dataset.keywords,
         "links": passport.join_links(dataset.portal_url, dataset.data_gov_ua_url),
         "department": dataset.department.name,

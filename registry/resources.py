@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from import_export import fields, resources, widgets
 
 from accounts.services import department_get_or_create
@@ -55,9 +55,10 @@ class ChoiceWidget(widgets.Widget):
     def __init__(self, choices, aliases=None, label="значення"):
         super().__init__()
         self.lookup = {}
-        for value, text in choices.choices:
-            self.lookup[value.casefold()] = value
-            self.lookup[" ".join(str(text).split()).casefold()] = value
+        with translation.override("uk"):  # files carry the Ukrainian labels, whatever the page's language
+            for value, text in choices.choices:
+                self.lookup[value.casefold()] = value
+                self.lookup[" ".join(str(text).split()).casefold()] = value
         for alias, value in (aliases or {}).items():
             self.lookup[alias.casefold()] = value
         self.label = label

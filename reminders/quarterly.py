@@ -32,7 +32,8 @@ from django.db.models import Case, CharField, Exists, F, OuterRef, Value, When
 from django.db.models.functions import Coalesce, Lower
 
 from common.quarters import Quarter
-from plan.choices import CLOSED_STATUSES, PlanStatus, ReviewState, TaskStatus
+from plan.choices import CLOSED_STATUSES, PlanStatus, ReviewState
+from plan.labels import ukrainian_status_labels
 from plan.models import ProgressUpdate, TaskDepartment, TaskPeriod
 
 from .choices import ItemKind, MessageKind, ObjectType
@@ -149,7 +150,7 @@ def plan_reporting_round(*, date: dt.date, batch_size: int, plans: dict) -> None
     late_days = (date - deadline).days
     coordinators = coordinator_emails() if late_days > settings.REMINDER_ESCALATION_DAYS else []
     to_head = late_days > settings.REMINDER_HEAD_ESCALATION_DAYS
-    statuses = dict(TaskStatus.choices)
+    statuses = ukrainian_status_labels()
     extra = {
         "quarter": str(quarter),
         "quarter_label": quarter.label(),
@@ -194,7 +195,7 @@ def _add_targets(plans, row, targets, *, logged, key_date, date, statuses) -> No
 
 def plan_overdue_chase(*, date: dt.date, batch_size: int, plans: dict) -> None:
     week = date - dt.timedelta(days=date.weekday())  # the Monday: one chase per task and week
-    statuses = dict(TaskStatus.choices)
+    statuses = ukrainian_status_labels()
     coordinators = coordinator_emails()
     extra = {"overdue_days": settings.REMINDER_ESCALATION_DAYS, "head_days": settings.REMINDER_HEAD_ESCALATION_DAYS}
     kinds = [ItemKind.TASK_OVERDUE, ItemKind.OVERDUE_ESCALATION, ItemKind.OVERDUE_HEAD]

@@ -20,7 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from common.quarters import Quarter
-from plan.choices import TaskStatus
+from plan.labels import ukrainian_status_labels
 
 from . import quarterly, selectors
 from .choices import ItemKind, MessageKind, ObjectType, State
@@ -192,7 +192,7 @@ def plan_task_reminders(*, date: dt.date, batch_size: int, plans: dict) -> None:
     quarter, kind = quarter_reminder_kind(date)
     message_kind = MessageKind.TASK_QUARTER_END if kind == ItemKind.QUARTER_END else MessageKind.TASK_QUARTER_START
     due = quarter.last_day()
-    statuses = dict(TaskStatus.choices)
+    statuses = ukrainian_status_labels()
     for rows in selectors.task_rows_ending_in_quarter(quarter_index=quarter.index, batch_size=batch_size):
         logged = selectors.logged_item_keys(
             object_type=ObjectType.TASK, object_ids={r["task_id"] for r in rows}, kinds=[kind]

@@ -42,6 +42,7 @@ from accounts.models import Department
 from common.quarters import ROMAN, Quarter
 from plan import selectors as plan_selectors
 from plan.choices import CLOSED_STATUSES, TaskStatus
+from plan.labels import ukrainian_status_labels
 from plan.models import ActionPlan, EvidenceLink, Task
 from registry import schedule
 from registry import selectors as registry_selectors
@@ -225,7 +226,7 @@ class PlanData:
             "deadline": task.deadline_text,
             "due": _date(task.due_date),
             "status": state.status,
-            "status_label": str(TaskStatus(state.status).label),
+            "status_label": ukrainian_status_labels()[state.status],
             "percent": state.percent,
             "completed_on": _date(state.completed_on),
             "overdue": self.overdue(task),
@@ -371,7 +372,7 @@ def updates_section(data: PlanData, first: Quarter | None = None) -> dict:
                 "task_number": task.position,
                 "task": task.title,
                 "departments": _department_names(task),
-                "status_label": str(TaskStatus(update["status"]).label),
+                "status_label": ukrainian_status_labels()[update["status"]],
                 "percent": update["percent"],
                 "text": update["narrative"],
                 "delay_reason": update["delay_reason"],

@@ -19,7 +19,7 @@ from django.urls import reverse
 from accounts.models import Department
 from common.cache import public_data_version
 
-from ..choices import DatasetStatus, Frequency
+from ..choices import DatasetStatus, Frequency, ukrainian_label
 from ..models import Dataset
 from ..quality import is_open_license, split_formats
 from ..slugs import latin_slug
@@ -74,7 +74,7 @@ def metadata_modified(d: Dataset) -> dt.datetime:
 def frequency_label(code: str) -> str:
     """data.gov.ua's ``update_frequency``: the Ukrainian word the importer reads back."""
     try:
-        return str(Frequency(code).label)
+        return ukrainian_label(Frequency(code))
     except ValueError:
         return code
 

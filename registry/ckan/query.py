@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ..choices import Frequency
@@ -223,4 +223,5 @@ def parse_moment(text: str) -> dt.datetime | None:
 def frequency_codes(value: str) -> list[str]:
     """A frequency given by its data.gov.ua word or our code."""
     wanted = value.casefold()
-    return [code for code, label in Frequency.choices if wanted in (code.casefold(), str(label).casefold())]
+    with translation.override("uk"):  # data.gov.ua's words are the Ukrainian labels, whatever the request's language
+        return [code for code, label in Frequency.choices if wanted in (code.casefold(), str(label).casefold())]

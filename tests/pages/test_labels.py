@@ -1,10 +1,8 @@
-"""Labels of the public pages: quarters and periods in both languages, vocabularies marked for translation."""
+"""Labels of the public pages: quarters, periods and statuses."""
 
 from common.quarters import Quarter
 from plan.choices import TaskStatus
-from plan.labels import STATUS_MESSAGES, period_label, quarter_label, status_choices, status_label
-from portal.vocabulary import DATASET_STATUS_MESSAGES, FREQUENCY_MESSAGES
-from registry.choices import DatasetStatus, Frequency
+from plan.labels import period_label, quarter_label, status_choices, status_label
 
 
 def test_quarter_and_period_labels_in_ukrainian():
@@ -18,9 +16,3 @@ def test_status_labels():
     assert status_label("limited") == "Обмежений прогрес"
     assert status_label("unknown") == "unknown"
     assert [value for value, _ in status_choices()] == TaskStatus.values
-
-
-def test_vocabularies_marked_for_translation_match_the_choices():
-    assert list(STATUS_MESSAGES) == TaskStatus.labels
-    assert list(DATASET_STATUS_MESSAGES) == DatasetStatus.labels
-    assert list(FREQUENCY_MESSAGES) == Frequency.labels

@@ -201,7 +201,7 @@ def test_import_required_datasets_command(tmp_path):
 
     out = io.StringIO()
     call_command("import_required_datasets", stdout=out)
-    assert "73 наборів" in out.getvalue()
+    assert "Наборів у переліку: 73 " in out.getvalue()
     amended = tmp_path / "835.csv"
     amended.write_text("applies_to,dataset_title\nall_holders,Новий набір\n", encoding="cp1251")
     call_command("import_required_datasets", str(amended), stdout=out)

@@ -29,7 +29,7 @@ class Command(BaseCommand):
             raise CommandError("Перелік не завантажено: у файлі є помилки.") from exc
         self.stdout.write(
             self.style.SUCCESS(
-                f"Перелік: {summary['total']} наборів (нових {summary['created']}, змінено {summary['updated']})."
+                f"Наборів у переліку: {summary['total']} (нових: {summary['created']}, змінено: {summary['updated']})."
             )
         )
         for entry in summary["no_longer_listed"]:
