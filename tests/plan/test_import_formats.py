@@ -7,6 +7,7 @@ import time
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from accounts.models import Department
 from plan.executors import parse_executors
@@ -297,7 +298,6 @@ def test_only_participants_is_an_error():
 
 
 def test_import_queries_do_not_grow_with_the_rows(coordinator):
-    from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     Department.objects.create(name=PR)
@@ -316,7 +316,9 @@ def test_import_queries_do_not_grow_with_the_rows(coordinator):
         return len(queries)
 
     queries_for(2, "Перший")  # the user's roles are read once and kept on the user object
-    assert queries_for(5, "Малий") == queries_for(60, "Великий") <= 20
+    small, big = queries_for(5, "Малий"), queries_for(60, "Великий")
+    # SQLite splits one bulk INSERT at its parameter limit (one more statement per ~1,000 values).
+    assert big - small <= (1 if connection.vendor == "sqlite" else 0) and big <= 20
     task = Task.objects.filter(plan__title="Великий").last()
     assert task.history.get().history_user == coordinator and task.participants == GROUPS
     assert task.task_departments.get().is_lead and task.periods.count() == 1
