@@ -5,9 +5,8 @@ import io
 
 from django.http import Http404, HttpResponse
 
+from common.tabular import escape_formula
 from common.xlsx import build_xlsx
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 CAMPAIGN_COLUMNS = [
     ("department", "Підрозділ"),
@@ -46,13 +45,6 @@ PUBLIC_COLUMNS = [
 ]
 
 
-def escape_cell(value):
-    """Neutralise spreadsheet formulas (CSV injection): a leading quote makes the cell text."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
 def _value(resource, name):
     if name == "department":
         return resource.response.department.name
@@ -86,12 +78,12 @@ def response_for(fmt: str, rows, *, filename: str, sheet_title: str = "Дані"
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         for row in rows:
-            writer.writerow([escape_cell(v) for v in row])
+            writer.writerow([escape_formula(v) for v in row])
         response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     elif fmt == "xlsx":
         rows = iter(rows)
         header = next(rows)  # the first row is the header: frozen, filtered, widths fitted
-        content = build_xlsx(header, ([escape_cell(v) for v in row] for row in rows), title=sheet_title)
+        content = build_xlsx(header, ([escape_formula(v) for v in row] for row in rows), title=sheet_title)
         response = HttpResponse(
             content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )

@@ -14,11 +14,11 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.tabular import escape_formula
 from common.xlsx import build_xlsx
 
 from .labels import status_label
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = [
     "id",
     "plan_id",
@@ -73,13 +73,6 @@ CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "json": "application/json; charset=utf-8",
 }
-
-
-def escape_formula(value):
-    """Make a spreadsheet show the text instead of running it (CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def task_record(task, *, url: str) -> dict:

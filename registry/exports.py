@@ -6,9 +6,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.tabular import escape_formula
 from common.xlsx import build_xlsx
-
-from .resources import escape_formula
 
 # (header, value of one dataset): the columns a resident reads in the registry page and more.
 COLUMNS = [

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.departments import normalise_department_name
+from common.tabular import FORMULA_PREFIXES
 
 from . import passport
 from .choices import DatasetSource, DatasetStatus, DataTheme, Frequency, ScheduleMode
@@ -97,7 +98,7 @@ WRITTEN_FIELDS = [
     "frequency", "schedule_mode", "calendar_offset_days", "grace_days", "last_updated_at", "next_due_date",
     "quality_score", "theme", "temporal_start", "temporal_end",
 ]  # fmt: skip
-FORMULA_ESCAPE = ("'=", "'+", "'-", "'@")
+FORMULA_ESCAPE = tuple("'" + prefix for prefix in FORMULA_PREFIXES)  # what common.tabular adds on export
 
 
 def cell_text(value) -> str:

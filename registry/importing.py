@@ -35,7 +35,7 @@ from accounts.departments import DepartmentMatcher, department_match_key
 from accounts.models import Department
 from common.api.parsers import too_deep
 from common.cache import public_data_changed
-from common.spreadsheets import IGNORE, SpreadsheetError, find_header_row, read_rows
+from common.spreadsheets import IGNORE, SpreadsheetError, decode_text, find_header_row, read_rows
 
 from .choices import DatasetSource, DatasetStatus
 from .import_rows import READ_ONLY, SYNONYMS, WRITTEN_FIELDS, Row, cell_text, clean_row
@@ -118,13 +118,11 @@ def _read_table(data: bytes, filename: str) -> _Table:
     suffix = Path(filename or "").suffix.lower()
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if suffix == ".json" or (suffix not in (".csv", ".xlsx", ".txt") and head[:1] in (b"[", b"{")):
-        from .services import decode_bytes
-
         if not data.strip():
             raise _FileError(_("Файл порожній."))
         try:
-            payload = json.loads(decode_bytes(data))
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            payload = json.loads(decode_text(data))
+        except (json.JSONDecodeError, SpreadsheetError) as exc:
             raise _FileError(_("Файл не є правильним JSON: %(error)s.") % {"error": getattr(exc, "msg", exc)}) from exc
         except RecursionError:  # thousands of nested brackets
             payload = _TOO_DEEP

@@ -12,12 +12,12 @@ import csv
 import io
 import json
 
+from common.tabular import escape_formula
 from common.xlsx import build_xlsx
 
 from . import passport
 from .choices import Frequency, ukrainian_label
 from .models import Dataset
-from .resources import escape_formula
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",

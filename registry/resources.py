@@ -14,11 +14,11 @@ from django.utils import timezone, translation
 from import_export import fields, resources, widgets
 
 from accounts.services import department_get_or_create
+from common.tabular import escape_formula
 
 from .choices import DatasetSource, DatasetStatus, DataTheme, Frequency, ScheduleMode
 from .models import Dataset
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 MAX_ROWS = 20000
 
 # data.gov.ua / CKAN spellings of update_frequency besides our codes and labels.
@@ -40,13 +40,6 @@ FREQUENCY_ALIASES = {
     "щорічно": Frequency.YEARLY,
     "раз на півроку": Frequency.HALF_YEARLY,
 }
-
-
-def escape_formula(value):
-    """Make a spreadsheet show the text instead of running it (CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 class ChoiceWidget(widgets.Widget):

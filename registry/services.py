@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts import roles
+from common.spreadsheets import SpreadsheetError, decode_text
 
 from . import schedule
 from .choices import DatasetStatus, RequiredDatasetScope
@@ -163,8 +164,10 @@ def required_datasets_import(*, source, by=None) -> dict:
         raise PermissionDenied("Імпортувати перелік може лише координатор.")
     if isinstance(source, str | Path):
         raw = Path(source).read_bytes()
-        text = decode_bytes(raw)
-        stream = io.StringIO(text)
+        try:
+            stream = io.StringIO(decode_text(raw))
+        except SpreadsheetError as exc:
+            raise ValidationError({"source": str(exc)}) from exc
     else:
         stream = source
     reader = csv.DictReader(stream)
@@ -202,14 +205,6 @@ def required_datasets_import(*, source, by=None) -> dict:
         raise ValidationError({"source": errors})
     no_longer = [entry for key, entry in existing.items() if key not in seen]
     return {"created": created, "updated": updated, "total": len(seen), "no_longer_listed": no_longer}
-
-
-def decode_bytes(raw: bytes) -> str:
-    """Text of an uploaded CSV: UTF-8 (with or without BOM), else Windows-1251."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1251")
 
 
 def datasets_refresh_quality(*, today: dt.date | None = None, batch_size: int = 1000) -> int:

@@ -18,7 +18,7 @@ from pathlib import Path
 from django.conf import settings
 from django.urls import reverse
 
-from plan.exports import escape_formula
+from common.tabular import escape_formula
 
 from .models import AttachmentKind
 

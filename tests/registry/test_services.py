@@ -11,7 +11,6 @@ from registry.services import (
     dataset_create,
     dataset_mark_updated,
     dataset_update,
-    decode_bytes,
     required_datasets_import,
 )
 
@@ -189,11 +188,13 @@ def test_required_import_rejects_bad_rows_and_non_coordinators(department_head):
         required_datasets_import(source=io.StringIO(CSV_835), by=department_head)
 
 
-def test_decode_bytes_detects_windows_1251():
+def test_decode_text_detects_windows_1251():
+    from common.spreadsheets import decode_text  # the one decoder registry files use
+
     text = "назва,підрозділ\nБюджет,Фінуправління\n"
-    assert decode_bytes(text.encode("cp1251")) == text
-    assert decode_bytes(text.encode("utf-8-sig")) == text
-    assert decode_bytes(text.encode("utf-8")) == text
+    assert decode_text(text.encode("cp1251")) == text
+    assert decode_text(text.encode("utf-8-sig")) == text
+    assert decode_text(text.encode("utf-8")) == text
 
 
 def test_import_required_datasets_command(tmp_path):
