@@ -71,24 +71,7 @@ def report_generate(*, year: int, quarter: int, by=None, run_key: str = "") -> Q
         if existing is not None:
             return existing
     snapshot, full_lists = context.build_report(quarter=period, previous=previous_snapshot(period), today=today)
-    files = attachments.prepare(snapshot, full_lists)
-    try:
-        temporary = pdf.render_to_temporary(snapshot)
-    except BaseException:
-        attachments.discard(files)
-        raise
-    try:
-        for attempt in range(3):
-            try:
-                return _store(period=period, snapshot=snapshot, path=temporary, files=files, by=by, run_key=run_key)
-            except IntegrityError:
-                # Another process took this version number (or this run) meanwhile: look again.
-                if attempt == 2:
-                    raise
-        raise AssertionError("unreachable")
-    finally:
-        temporary.unlink(missing_ok=True)
-        attachments.discard(files)
+    return _render_and_store(period=period, snapshot=snapshot, full_lists=full_lists, by=by, run_key=run_key, tries=3)
 
 
 def final_report_generate(*, plan, by=None) -> QuarterlyReport:
@@ -106,6 +89,13 @@ def final_report_generate(*, plan, by=None) -> QuarterlyReport:
     today = timezone.localdate()
     period = plan.end
     snapshot, full_lists = context.build_report(quarter=period, plan=plan, today=today, final=True)
+    return _render_and_store(period=period, snapshot=snapshot, full_lists=full_lists, by=by, run_key=run_key, tries=1)
+
+
+def _render_and_store(*, period, snapshot, full_lists, by, run_key: str, tries: int) -> QuarterlyReport:
+    """Write the CSV attachments and the PDF, then store them together; temporary files are
+    removed whatever happens. ``tries``: how often to look again when another process took this
+    version number (or this run) meanwhile."""
     files = attachments.prepare(snapshot, full_lists)
     try:
         temporary = pdf.render_to_temporary(snapshot)
@@ -113,7 +103,13 @@ def final_report_generate(*, plan, by=None) -> QuarterlyReport:
         attachments.discard(files)
         raise
     try:
-        return _store(period=period, snapshot=snapshot, path=temporary, files=files, by=by, run_key=run_key)
+        for attempt in range(tries):
+            try:
+                return _store(period=period, snapshot=snapshot, path=temporary, files=files, by=by, run_key=run_key)
+            except IntegrityError:
+                if attempt == tries - 1:
+                    raise
+        raise AssertionError("unreachable")
     finally:
         temporary.unlink(missing_ok=True)
         attachments.discard(files)
